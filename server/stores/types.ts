@@ -1,0 +1,155 @@
+/**
+ * The contract every graph store keeps. `MemoryStore` (graphology) and `Neo4jStore`
+ * (Cypher over neo4j-driver) both implement it, and one contract suite
+ * (`test/contract/`) runs against both over the same seed.
+ *
+ * The same shapes travel over HTTP, so the client imports these types (type-only).
+ */
+import type { Figure, NodeLabel, RelType, Source } from '../../graph-seed/schema.js';
+
+export type { NodeLabel, RelType, Source, Figure };
+
+/** A node as the API returns it: every seed property, `sources` and `figures` as objects. */
+export interface ApiNode {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  description: string;
+  descriptionEn: string;
+  date?: string;
+  startYear?: number;
+  endYear?: number;
+  order?: number;
+  kind?: string;
+  issuerCount?: number;
+  figures: Figure[];
+  sources: Source[];
+}
+
+export interface ApiRelationship {
+  id: string;
+  type: RelType;
+  source: string;
+  target: string;
+  properties: Record<string, string | number | boolean>;
+  sources: Source[];
+}
+
+export interface Subgraph {
+  nodes: ApiNode[];
+  relationships: ApiRelationship[];
+}
+
+export interface SearchHit {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  nameEn: string;
+  /** Higher is better. Exact name/alias > prefix > contains; only the order is contractual. */
+  score: number;
+}
+
+export interface SearchQuery {
+  q: string;
+  labels?: NodeLabel[];
+  limit: number;
+}
+
+export interface NeighborhoodQuery {
+  id: string;
+  depth: 1 | 2 | 3;
+  labels?: NodeLabel[];
+  types?: RelType[];
+  limit: number;
+  /** Only rules dated on or before this ISO date (and what they link) are visible. */
+  asOf?: string;
+}
+
+export interface NeighborhoodResult extends Subgraph {
+  /** True when `limit` cut the result. The centre node is always included. */
+  truncated: boolean;
+}
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  maxLength: number;
+  types?: RelType[];
+  /** Default false: a path may walk relationships in either direction. */
+  directed: boolean;
+}
+
+export interface RegulatorsAnswer {
+  segment: ApiNode;
+  agencies: Array<{
+    agency: ApiNode;
+    rules: Array<{
+      rule: ApiNode;
+      /** The segment the rule regulates: the asked one or one `PART_OF` it. */
+      segment: ApiNode;
+      issued: ApiRelationship;
+      regulates: ApiRelationship;
+    }>;
+  }>;
+}
+
+export interface RulesAnswer {
+  topic: ApiNode;
+  rules: Array<{
+    rule: ApiNode;
+    relationship: ApiRelationship;
+    /** The topic actually matched: the asked one or one narrower (`PART_OF` it). */
+    topic: ApiNode;
+    sources: Source[];
+  }>;
+}
+
+export interface TimelineAnswer {
+  phases: ApiNode[];
+  /** Rules and events with a date, oldest first. */
+  rules: ApiNode[];
+}
+
+export interface GraphFilter {
+  labels?: NodeLabel[];
+  types?: RelType[];
+  /** Keep rules dated in [from, to] (ISO prefixes compare as strings); other labels stay. */
+  from?: string;
+  to?: string;
+  asOf?: string;
+}
+
+export interface StoreCounts {
+  nodes: number;
+  relationships: number;
+  labels: Record<string, number>;
+  types: Record<string, number>;
+}
+
+export interface GraphStore {
+  readonly kind: 'memory' | 'neo4j';
+  counts(): Promise<StoreCounts>;
+  search(q: SearchQuery): Promise<SearchHit[]>;
+  /** `undefined` when no node has this id. */
+  node(id: string): Promise<ApiNode | undefined>;
+  /** `undefined` when the centre node does not exist. */
+  neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined>;
+  /** `null` when both ends exist and no path is within `maxLength`; `undefined` when an end is unknown. */
+  shortestPath(q: PathQuery): Promise<Subgraph | null | undefined>;
+  /** `undefined` when the id is not a Segment. */
+  regulators(segmentId: string, asOf?: string): Promise<RegulatorsAnswer | undefined>;
+  /** `undefined` when the id is not a Topic. */
+  rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined>;
+  timeline(): Promise<TimelineAnswer>;
+  graph(filter: GraphFilter): Promise<Subgraph>;
+  /** Nodes with these ids and the relationships among them (for export of a selection). */
+  subgraph(ids: string[]): Promise<Subgraph>;
+  close(): Promise<void>;
+}
+
+/** Thrown by a store when its backend cannot answer (Neo4j down, timeout); maps to HTTP 503. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}

@@ -51,7 +51,9 @@ export const REL_ENDPOINTS: Record<RelType, { from: readonly NodeLabel[]; to: re
   REQUIRES: { from: ['Rule'], to: ['Topic'] },
   ADDRESSES: { from: ['Rule'], to: ['Topic'] },
   IMPLEMENTS: { from: ['Rule'], to: ['Rule'] },
-  PART_OF: { from: ['Topic', 'Segment', 'Agency'], to: ['Topic', 'Segment', 'Agency'] },
+  // Technology too: the report names the core techniques and applications of a technology
+  // (机器人、语言识别、图像识别 of 人工智能; 智能客服、智能投顾), which hang under it.
+  PART_OF: { from: ['Topic', 'Segment', 'Agency', 'Technology'], to: ['Topic', 'Segment', 'Agency', 'Technology'] },
   APPLIED_IN: { from: ['Technology'], to: ['Segment'] },
   EMERGED_IN: { from: ['Segment'], to: ['Phase'] },
   MARKS: { from: ['Rule', 'Event'], to: ['Phase'] },

@@ -1,0 +1,97 @@
+/**
+ * Turns a path into sentences a reader can check: one per step, in Chinese and English,
+ * built from the relationship type, both node names, the rule's date and the citation.
+ * A path may walk a relationship backwards; each sentence still states the relationship
+ * in its true direction (source → target).
+ */
+import type { ApiNode, ApiRelationship, Source, Subgraph } from './stores/types.js';
+import type { RelType } from '../graph-seed/schema.js';
+
+export interface Explanation {
+  zh: string[];
+  en: string[];
+}
+
+/** Rule titles get book-title marks unless the seed already wrote them. */
+function title(node: ApiNode): string {
+  if (node.label === 'Rule' && !node.name.startsWith('《')) return `《${node.name}》`;
+  return node.name;
+}
+
+/** A dated node (rule or event) carries its date in brackets when it is not the ISSUED date. */
+function named(node: ApiNode, lang: 'zh' | 'en'): string {
+  if (node.date === undefined || (node.label !== 'Rule' && node.label !== 'Event')) return title(node);
+  return lang === 'zh' ? `${title(node)}（${node.date}）` : `${title(node)} (${node.date})`;
+}
+
+function citation(sources: readonly Source[], lang: 'zh' | 'en'): string {
+  const s = sources[0];
+  if (!s) return '';
+  return lang === 'zh' ? `（出处：${s.section}，“${s.quote}”）` : ` (source: ${s.section}, “${s.quote}”)`;
+}
+
+/** Verb phrases per type: `zh(a, b)` and `en(a, b)` with `a` the source, `b` the target. */
+const PHRASES: Record<RelType, { zh: (a: string, b: string) => string; en: (a: string, b: string) => string }> = {
+  ISSUED: { zh: (a, b) => `${a}发布${b}`, en: (a, b) => `${a} issued ${b}` },
+  REGULATES: { zh: (a, b) => `${a}规范${b}`, en: (a, b) => `${a} regulates ${b}` },
+  PROHIBITS: { zh: (a, b) => `${a}禁止${b}`, en: (a, b) => `${a} prohibits ${b}` },
+  REQUIRES: { zh: (a, b) => `${a}要求${b}`, en: (a, b) => `${a} requires ${b}` },
+  ADDRESSES: { zh: (a, b) => `${a}涉及${b}`, en: (a, b) => `${a} addresses ${b}` },
+  IMPLEMENTS: { zh: (a, b) => `${a}落实${b}`, en: (a, b) => `${a} implements ${b}` },
+  PART_OF: { zh: (a, b) => `${a}属于${b}`, en: (a, b) => `${a} is part of ${b}` },
+  APPLIED_IN: { zh: (a, b) => `${a}应用于${b}`, en: (a, b) => `${a} is applied in ${b}` },
+  EMERGED_IN: { zh: (a, b) => `${a}兴起于${b}`, en: (a, b) => `${a} emerged in ${b}` },
+  MARKS: { zh: (a, b) => `${a}标志着${b}`, en: (a, b) => `${a} marks ${b}` },
+  PRECEDES: { zh: (a, b) => `${a}先于${b}`, en: (a, b) => `${a} precedes ${b}` },
+  INVOLVED: { zh: (a, b) => `${a}关联${b}`, en: (a, b) => `${a} involved ${b}` },
+};
+
+/** One step, stated in the relationship's own direction. */
+export function explainStep(rel: ApiRelationship, source: ApiNode, target: ApiNode): { zh: string; en: string } {
+  // The sources of the relationship are the evidence for the step; fall back to the rule's own.
+  const evidence = rel.sources.length > 0 ? rel.sources : (source.label === 'Rule' ? source : target).sources;
+  if (rel.type === 'ISSUED' && target.date !== undefined) {
+    return {
+      zh: `${source.name}于${target.date}发布${title(target)}${citation(evidence, 'zh')}`,
+      en: `${source.name} issued ${title(target)} on ${target.date}${citation(evidence, 'en')}`,
+    };
+  }
+  const phrase = PHRASES[rel.type];
+  return {
+    zh: phrase.zh(named(source, 'zh'), named(target, 'zh')) + citation(evidence, 'zh'),
+    en: phrase.en(named(source, 'en'), named(target, 'en')) + citation(evidence, 'en'),
+  };
+}
+
+/**
+ * Orders the relationships of a path subgraph from `from` to `to` (stores need not return
+ * them in order) and explains each step. Throws if the subgraph is not a path from `from`.
+ */
+export function orderPath(path: Subgraph, from: string): Array<{ rel: ApiRelationship; source: ApiNode; target: ApiNode }> {
+  const byId = new Map(path.nodes.map((n) => [n.id, n]));
+  const unused = new Set(path.relationships);
+  const steps: Array<{ rel: ApiRelationship; source: ApiNode; target: ApiNode }> = [];
+  let at = from;
+  while (unused.size > 0) {
+    const next = [...unused].find((r) => r.source === at || r.target === at);
+    if (!next) throw new Error(`path subgraph is not a walk from ${from}: stuck at ${at}`);
+    unused.delete(next);
+    const source = byId.get(next.source);
+    const target = byId.get(next.target);
+    if (!source || !target) throw new Error(`path relationship ${next.id} has an end missing from the nodes`);
+    steps.push({ rel: next, source, target });
+    at = next.source === at ? next.target : next.source;
+  }
+  return steps;
+}
+
+export function explainPath(path: Subgraph, from: string): Explanation {
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const { rel, source, target } of orderPath(path, from)) {
+    const s = explainStep(rel, source, target);
+    zh.push(s.zh);
+    en.push(s.en);
+  }
+  return { zh, en };
+}

@@ -45,7 +45,7 @@ import {
   type Word,
 } from './vocabulary.js';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const NODES_PER_FILE = 25_000;
 /** The validator refuses arrays above 100k records and files above 64 MB; stay well below. */
 export const RELATIONSHIPS_PER_FILE = 50_000;
@@ -428,6 +428,26 @@ interface RelRecord {
 
 type Emit = (type: RelType, from: [NodeLabel, number], to: [NodeLabel, number], properties?: Record<string, string>) => void;
 
+/**
+ * The PART_OF hierarchy of a label: a forest of three levels, as a taxonomy is. The first
+ * `top` nodes (the plain vocabulary words) are the roots; the next 5% of the label are
+ * broader terms, each under a uniformly drawn root; every other node hangs, with
+ * probability `p`, under a uniformly drawn broader term. Parents always have a lower
+ * index, so there is no cycle; uniform parents keep any one subtree to a few percent of
+ * the label (a skewed draw would put most of the label under node 0, and every "narrower
+ * than" question on it would return half the graph).
+ */
+function partOf(rng: Rng, label: NodeLabel, i: number, count: number, top: number, p: number, emit: Emit): void {
+  const roots = Math.min(top, count);
+  const broader = Math.max(roots, Math.min(count, roots + Math.round(count * 0.05)));
+  if (i < roots) return;
+  if (i < broader) {
+    emit('PART_OF', [label, i], [label, rng.int(roots)]);
+    return;
+  }
+  if (broader > roots && rng.chance(p)) emit('PART_OF', [label, i], [label, roots + rng.int(broader - roots)]);
+}
+
 /** Calls `emit` for every relationship node (label, i) owns. */
 function ownRelationships(label: NodeLabel, i: number, counts: Record<NodeLabel, number>, rng: Rng, emit: Emit): void {
   const self: [NodeLabel, number] = [label, i];
@@ -473,17 +493,17 @@ function ownRelationships(label: NodeLabel, i: number, counts: Record<NodeLabel,
       return;
     }
     case 'Topic':
-      if (i > 0 && rng.chance(0.8)) emit('PART_OF', self, ['Topic', skewedIndex(rng, i)]);
+      partOf(rng, 'Topic', i, counts.Topic, TOPICS.length, 0.8, emit);
       return;
     case 'Segment':
-      if (i > 0 && rng.chance(0.6)) emit('PART_OF', self, ['Segment', skewedIndex(rng, i)]);
+      partOf(rng, 'Segment', i, counts.Segment, SEGMENTS.length, 0.6, emit);
       emit('EMERGED_IN', self, ['Phase', rng.int(counts.Phase)]);
       return;
     case 'Agency':
-      if (i > 0 && rng.chance(0.5)) emit('PART_OF', self, ['Agency', skewedIndex(rng, i)]);
+      partOf(rng, 'Agency', i, counts.Agency, REGIONS.length, 0.5, emit);
       return;
     case 'Technology':
-      if (i > 0 && rng.chance(0.3)) emit('PART_OF', self, ['Technology', skewedIndex(rng, i)]);
+      partOf(rng, 'Technology', i, counts.Technology, TECHNOLOGIES.length, 0.3, emit);
       distinct(1 + rng.int(5), () => ['APPLIED_IN', 'Segment', skewedIndex(rng, counts.Segment)], (t, to) => emit(t, self, to));
       return;
     case 'Phase':

@@ -1,0 +1,101 @@
+/**
+ * The Express application: security and logging first, then the read-only JSON API under
+ * `/api`, then the built client. Everything the app needs comes in through `AppOptions`,
+ * so tests build it without touching the environment.
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import type { GraphStore } from './stores/types.js';
+import { errorHandler, sendError } from './http/errors.js';
+import { requestLogging } from './http/logging.js';
+import { cors, methodGuard, rateLimiter, refuseBodies, securityHeaders, urlLengthLimit } from './http/security.js';
+import { clientRoutes } from './http/static.js';
+import { exportRoutes } from './routes/export.js';
+import { graphRoutes } from './routes/graph.js';
+import { healthRoutes } from './routes/health.js';
+import { nodeRoutes } from './routes/nodes.js';
+import { openapiRoutes } from './routes/openapi.js';
+import { pathRoutes } from './routes/paths.js';
+import { questionRoutes } from './routes/questions.js';
+import { schemaRoutes } from './routes/schema.js';
+import { searchRoutes } from './routes/search.js';
+import { timelineRoutes } from './routes/timeline.js';
+
+export interface AppOptions {
+  store: GraphStore;
+  /** Defaults to a silent logger (tests). */
+  logger?: Logger;
+  /** Requests per minute per client IP on `/api`; 0 switches the limit off. */
+  rateLimitPerMinute: number;
+  /** Allowed cross-origin caller (`https://example.org` or `*`); CORS is off when absent. */
+  corsOrigin?: string | undefined;
+  /** The built client (`client/dist`); when absent or unbuilt, `/` explains how to build it. */
+  clientDir?: string | undefined;
+  /**
+   * Express `trust proxy` setting. Off by default: only behind a known reverse proxy may
+   * `X-Forwarded-For` decide the client IP, or anyone could dodge the rate limit.
+   */
+  trustProxy?: boolean | number | string | undefined;
+}
+
+/** 400 for a path that is not valid percent-encoding, before any router tries to decode it. */
+const rejectMalformedPath: RequestHandler = (req, res, next) => {
+  const url = req.originalUrl;
+  const q = url.indexOf('?');
+  try {
+    decodeURIComponent(q === -1 ? url : url.slice(0, q));
+  } catch {
+    sendError(res, 400, 'BAD_REQUEST', 'The request path is malformed (bad percent-encoding).');
+    return;
+  }
+  next();
+};
+
+export function apiRouter(options: AppOptions): express.Router {
+  const { store } = options;
+  const api = express.Router();
+  if (options.corsOrigin) api.use(cors(options.corsOrigin));
+  api.use(methodGuard(Boolean(options.corsOrigin)));
+  api.use(refuseBodies());
+  const limiter = rateLimiter(options.rateLimitPerMinute);
+  if (limiter) api.use(limiter);
+  api.use((_req, res, next) => {
+    // The data changes only with a deploy, but a deploy must be seen at once.
+    res.setHeader('Cache-Control', 'no-cache');
+    next();
+  });
+
+  healthRoutes(api, store);
+  schemaRoutes(api, store);
+  searchRoutes(api, store);
+  nodeRoutes(api, store);
+  pathRoutes(api, store);
+  questionRoutes(api, store);
+  timelineRoutes(api, store);
+  graphRoutes(api, store);
+  exportRoutes(api, store);
+  openapiRoutes(api);
+
+  api.use((req, res) => {
+    sendError(res, 404, 'NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}.`);
+  });
+  return api;
+}
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Routes read the raw query string through `validateQuery`; nothing should use `req.query`.
+  app.set('query parser', false);
+  app.set('trust proxy', options.trustProxy ?? false);
+
+  app.use(requestLogging(options.logger ?? pino({ level: 'silent' })));
+  app.use(securityHeaders());
+  app.use(urlLengthLimit());
+  app.use(rejectMalformedPath);
+  app.use('/api', apiRouter(options));
+  app.use(clientRoutes(options.clientDir));
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,320 @@
+/**
+ * The OpenAPI 3.1 description of the HTTP API, served at `/api/openapi.json`. Written by
+ * hand next to the routes; `test/server/openapi.test.ts` checks that every Express route
+ * is documented, every documented path exists, and sample responses carry the documented
+ * top-level keys.
+ */
+import { NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
+import { CSV_PARTS } from './export/csv.js';
+import { EXPORT_FORMATS } from './export/index.js';
+import { MAX_URL_LENGTH } from './http/security.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const arrayOf = (items: Json): Json => ({ type: 'array', items });
+const obj = (properties: Record<string, Json>, required: string[] = Object.keys(properties)): Json => ({
+  type: 'object',
+  properties,
+  required,
+});
+
+const str: Json = { type: 'string' };
+const int: Json = { type: 'integer' };
+const isoDate: Json = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', examples: ['2016-08-24', '2016-07', '2016'] };
+const nodeId: Json = { type: 'string', pattern: '^[a-z]+:[a-z0-9][a-z0-9-]*$', maxLength: 200, examples: ['agency:cbrc'] };
+
+const csvOf = (values: readonly string[]): Json => ({
+  type: 'string',
+  description: `Comma-separated, any of: ${values.join(', ')}`,
+});
+
+function queryParam(name: string, schema: Json, description: string, required = false): Json {
+  return { name, in: 'query', required, description, schema };
+}
+
+const P = {
+  labels: queryParam('labels', csvOf(NODE_LABELS), 'Only nodes with these labels.'),
+  types: queryParam('types', csvOf(REL_TYPES), 'Only relationships of these types.'),
+  asOf: queryParam('asOf', isoDate, 'Only rules dated on or before this date (and what they link) are visible.'),
+  id: { name: 'id', in: 'path', required: true, description: 'Stable node id.', schema: nodeId },
+};
+
+const errorResponse = (description: string, headers?: Json): Json => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: ref('Error') } },
+});
+
+const retryAfter: Json = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: int } };
+
+/** Responses every API operation can give besides its own. */
+const COMMON_ERRORS: Json = {
+  '400': errorResponse('A parameter is missing, malformed, unknown or repeated; the message names it.'),
+  '405': errorResponse('Only GET and HEAD are allowed.', { Allow: { schema: str } }),
+  '413': errorResponse('The API accepts no request bodies.'),
+  '414': errorResponse(`The URL is longer than ${MAX_URL_LENGTH} characters.`),
+  '429': errorResponse('Rate limit exceeded for this client IP.', retryAfter),
+  '500': errorResponse('Unexpected error; details are logged, not returned.'),
+  '503': errorResponse('The graph store cannot answer right now.', retryAfter),
+};
+
+const json = (description: string, schema: Json): Json => ({ description, content: { 'application/json': { schema } } });
+
+function get(summary: string, operationId: string, parameters: Json[], ok: Json, extra: Json = {}): Json {
+  return {
+    get: {
+      summary,
+      operationId,
+      parameters,
+      responses: { '200': ok, ...extra, ...COMMON_ERRORS },
+    },
+  };
+}
+
+const notFound = errorResponse('Unknown id, or nothing matches.');
+
+const errorDetail = obj({
+  code: {
+    type: 'string',
+    enum: ['BAD_REQUEST', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'URI_TOO_LONG', 'RATE_LIMITED', 'INTERNAL', 'UNAVAILABLE'],
+  },
+  message: str,
+});
+
+const schemas: Record<string, Json> = {
+  Error: obj({ error: errorDetail }),
+  Source: obj({ section: str, quote: str }),
+  Figure: obj({
+    metric: str,
+    metricEn: str,
+    value: { type: 'number' },
+    unit: str,
+    year: isoDate,
+    region: str,
+    sources: arrayOf(ref('Source')),
+  }),
+  Node: obj(
+    {
+      id: nodeId,
+      label: { type: 'string', enum: [...NODE_LABELS] },
+      name: str,
+      nameEn: str,
+      aliases: arrayOf(str),
+      description: str,
+      descriptionEn: str,
+      date: isoDate,
+      startYear: int,
+      endYear: int,
+      order: int,
+      kind: { type: 'string', enum: [...RULE_KINDS] },
+      issuerCount: int,
+      figures: arrayOf(ref('Figure')),
+      sources: arrayOf(ref('Source')),
+    },
+    ['id', 'label', 'name', 'nameEn', 'aliases', 'description', 'descriptionEn', 'figures', 'sources'],
+  ),
+  Relationship: obj({
+    id: { type: 'string', examples: ['agency:cbrc-ISSUED->rule:p2p-interim-measures-2016'] },
+    type: { type: 'string', enum: [...REL_TYPES] },
+    source: nodeId,
+    target: nodeId,
+    properties: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    sources: arrayOf(ref('Source')),
+  }),
+  Subgraph: obj({ nodes: arrayOf(ref('Node')), relationships: arrayOf(ref('Relationship')) }),
+  Names: obj({ zh: str, en: str }),
+  Health: obj(
+    {
+      status: { type: 'string', enum: ['ok', 'unavailable'] },
+      store: { type: 'string', enum: ['memory', 'neo4j'] },
+      nodes: int,
+      relationships: int,
+      error: errorDetail,
+    },
+    ['status', 'store'],
+  ),
+  Schema: obj({
+    labels: arrayOf(obj({ label: { type: 'string', enum: [...NODE_LABELS] }, count: int, names: ref('Names') })),
+    relationshipTypes: arrayOf(
+      obj({
+        type: { type: 'string', enum: [...REL_TYPES] },
+        count: int,
+        names: ref('Names'),
+        from: arrayOf(str),
+        to: arrayOf(str),
+      }),
+    ),
+    counts: obj({ nodes: int, relationships: int }),
+  }),
+  SearchResults: obj({
+    results: arrayOf(
+      obj({ id: nodeId, label: { type: 'string', enum: [...NODE_LABELS] }, name: str, nameEn: str, score: { type: 'number' } }),
+    ),
+  }),
+  NodeResponse: obj({ node: ref('Node') }),
+  Neighborhood: obj({
+    nodes: arrayOf(ref('Node')),
+    relationships: arrayOf(ref('Relationship')),
+    truncated: { type: 'boolean', description: 'True when `limit` cut the result; the centre node is always included.' },
+  }),
+  Path: obj({
+    nodes: { ...arrayOf(ref('Node')), description: 'In walking order from `from` to `to`.' },
+    relationships: { ...arrayOf(ref('Relationship')), description: 'In walking order; a step may walk a relationship backwards.' },
+    explanation: obj({
+      zh: { ...arrayOf(str), description: 'One sentence per step, in the relationship’s true direction, with its citation.' },
+      en: arrayOf(str),
+    }),
+    cypher: { type: 'string', description: 'The Cypher that answers this question in Neo4j.' },
+  }),
+  RegulatorsAnswer: obj({
+    segment: ref('Node'),
+    agencies: arrayOf(
+      obj({
+        agency: ref('Node'),
+        rules: arrayOf(
+          obj({ rule: ref('Node'), segment: ref('Node'), issued: ref('Relationship'), regulates: ref('Relationship') }),
+        ),
+      }),
+    ),
+    cypher: str,
+  }),
+  RulesAnswer: obj({
+    topic: ref('Node'),
+    rules: arrayOf(obj({ rule: ref('Node'), relationship: ref('Relationship'), topic: ref('Node'), sources: arrayOf(ref('Source')) })),
+    cypher: str,
+  }),
+  Timeline: obj({
+    phases: arrayOf(ref('Node')),
+    rules: { ...arrayOf(ref('Node')), description: 'Rules and events with a date, oldest first.' },
+  }),
+};
+
+export const openapiDocument: Json = {
+  openapi: '3.1.0',
+  info: {
+    title: 'FinReg Atlas API',
+    version: '0.1.0',
+    description:
+      'Read-only API over a knowledge graph of China’s internet-finance regulation, built from the 2016 Guangzhou ' +
+      'Internet Finance Development Report. Every node and relationship cites the report (section heading and a ' +
+      'verbatim quote). Unknown or repeated query parameters are rejected with 400.',
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/api/health': {
+      get: {
+        summary: 'Whether the graph store can answer, with its size',
+        operationId: 'health',
+        parameters: [],
+        responses: {
+          '200': json('The store answers.', ref('Health')),
+          '503': {
+            description: 'The store cannot answer.',
+            headers: retryAfter,
+            content: { 'application/json': { schema: ref('Health') } },
+          },
+        },
+      },
+    },
+    '/api/schema': get('Labels and relationship types with counts and display names', 'schema', [], json('The schema.', ref('Schema'))),
+    '/api/search': get(
+      'Find nodes by name, English name or alias',
+      'search',
+      [
+        queryParam('q', { type: 'string', minLength: 1, maxLength: 200 }, 'Search text (trimmed).', true),
+        P.labels,
+        queryParam('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Maximum hits.'),
+      ],
+      json('Hits, best first.', ref('SearchResults')),
+    ),
+    '/api/nodes/{id}': get('One node with its citations', 'node', [P.id], json('The node.', ref('NodeResponse')), { '404': notFound }),
+    '/api/nodes/{id}/neighborhood': get(
+      'A node and what is connected to it',
+      'neighborhood',
+      [
+        P.id,
+        queryParam('depth', { type: 'integer', minimum: 1, maximum: 3, default: 1 }, 'Hops from the node.'),
+        P.labels,
+        P.types,
+        queryParam('limit', { type: 'integer', minimum: 1, maximum: 2000, default: 200 }, 'Maximum nodes.'),
+        P.asOf,
+      ],
+      json('The neighbourhood.', ref('Neighborhood')),
+      { '404': notFound },
+    ),
+    '/api/paths/shortest': get(
+      'How two nodes are connected, explained step by step',
+      'shortestPath',
+      [
+        queryParam('from', nodeId, 'Start node id.', true),
+        queryParam('to', nodeId, 'End node id.', true),
+        queryParam('maxLength', { type: 'integer', minimum: 1, maximum: 8, default: 6 }, 'Maximum relationships on the path.'),
+        P.types,
+        queryParam('directed', { type: 'string', enum: ['true', 'false'], default: 'false' }, 'Follow relationship directions only.'),
+      ],
+      json('The shortest path.', ref('Path')),
+      { '404': errorResponse('An id is unknown, or there is no path within `maxLength`.') },
+    ),
+    '/api/questions/regulators': get(
+      'Which agencies regulate a segment, and through which rules',
+      'regulators',
+      [queryParam('segment', nodeId, 'Segment id, e.g. `segment:p2p-lending`.', true), P.asOf],
+      json('Agencies with the rules that link them to the segment or a narrower one.', ref('RegulatorsAnswer')),
+      { '404': errorResponse('The id is unknown or is not a Segment.') },
+    ),
+    '/api/questions/rules': get(
+      'Which rules touch a topic, and what they say about it',
+      'rulesTouching',
+      [queryParam('topic', nodeId, 'Topic id, e.g. `topic:real-estate-finance`.', true), P.asOf],
+      json('Rules with the relationship and its citations.', ref('RulesAnswer')),
+      { '404': errorResponse('The id is unknown or is not a Topic.') },
+    ),
+    '/api/timeline': get('Development phases and dated rules, oldest first', 'timeline', [], json('The timeline.', ref('Timeline'))),
+    '/api/graph': get(
+      'The whole graph, or a filtered view',
+      'graph',
+      [
+        P.labels,
+        P.types,
+        queryParam('from', isoDate, 'Keep rules dated on or after this date; other labels stay.'),
+        queryParam('to', isoDate, 'Keep rules dated on or before this date; other labels stay.'),
+        P.asOf,
+      ],
+      json('The graph.', ref('Subgraph')),
+    ),
+    '/api/export': get(
+      'Download the graph or a selection',
+      'export',
+      [
+        queryParam('format', { type: 'string', enum: [...EXPORT_FORMATS], default: 'json' }, 'File format.'),
+        queryParam('ids', { type: 'string', description: 'Comma-separated node ids (at most 2000).' }, 'Export these nodes and the relationships among them; default: everything.'),
+        queryParam(
+          'part',
+          { type: 'string', enum: [...CSV_PARTS], default: 'nodes' },
+          'CSV only: which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
+        ),
+      ],
+      {
+        description: 'A download (`Content-Disposition: attachment; filename=finreg-atlas.<ext>`).',
+        headers: { 'Content-Disposition': { schema: str } },
+        content: {
+          'application/json': { schema: ref('Subgraph') },
+          'application/gexf+xml': { schema: str },
+          'application/graphml+xml': { schema: str },
+          'text/csv': { schema: str },
+        },
+      },
+      { '404': errorResponse('Some of `ids` are unknown.') },
+    ),
+    '/api/openapi.json': {
+      get: {
+        summary: 'This document',
+        operationId: 'openapi',
+        parameters: [],
+        responses: { '200': json('OpenAPI 3.1 document.', { type: 'object', properties: { openapi: str, info: { type: 'object' }, paths: { type: 'object' }, components: { type: 'object' } }, required: ['openapi', 'info', 'paths'] }) },
+      },
+    },
+  },
+  components: { schemas },
+};

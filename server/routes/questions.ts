@@ -1,0 +1,38 @@
+/**
+ * The two questions users bring most, answered with their evidence and the Cypher that
+ * answers them in Neo4j (shown to the user whichever store is running).
+ */
+import type { Router } from 'express';
+import type { GraphStore, NodeLabel } from '../stores/types.js';
+import { REGULATORS_CYPHER, RULES_TOUCHING_CYPHER } from '../stores/neo4j/queries.js';
+import { notFound } from '../http/errors.js';
+import { optionalDate, requiredId, validateQuery } from '../http/params.js';
+
+export const regulatorsQuery = { segment: requiredId(), asOf: optionalDate() };
+export const rulesQuery = { topic: requiredId(), asOf: optionalDate() };
+
+const article = (word: string): string => (/^[AEIOU]/.test(word) ? 'an' : 'a');
+
+/** 404 with a message that says whether the id is unknown or names the wrong kind of node. */
+async function wrongOrUnknown(store: GraphStore, id: string, expected: NodeLabel): Promise<Error> {
+  const node = await store.node(id);
+  return node
+    ? notFound(`\`${id}\` is ${article(node.label)} ${node.label}, not ${article(expected)} ${expected}.`)
+    : notFound(`No node has the id \`${id}\`.`);
+}
+
+export function questionRoutes(router: Router, store: GraphStore): void {
+  router.get('/questions/regulators', async (req, res) => {
+    const { segment, asOf } = validateQuery(req, regulatorsQuery);
+    const answer = await store.regulators(segment, asOf);
+    if (!answer) throw await wrongOrUnknown(store, segment, 'Segment');
+    res.json({ ...answer, cypher: REGULATORS_CYPHER });
+  });
+
+  router.get('/questions/rules', async (req, res) => {
+    const { topic, asOf } = validateQuery(req, rulesQuery);
+    const answer = await store.rulesTouching(topic, asOf);
+    if (!answer) throw await wrongOrUnknown(store, topic, 'Topic');
+    res.json({ ...answer, cypher: RULES_TOUCHING_CYPHER });
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * Display rules for sigma's node and edge reducers, as pure functions of (attributes,
+ * state): filters hide, hover/selection highlight a node and its neighbours, a question's
+ * answer is put in focus. The graph itself is never rewritten for any of this.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { NodeLabel, RelType } from './model';
+import { DATED_LABELS } from './model';
+import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, EDGE_HIGHLIGHT_COLOR } from './palette';
+
+export interface Filters {
+  hiddenLabels: ReadonlySet<NodeLabel>;
+  hiddenTypes: ReadonlySet<RelType>;
+  /** ISO prefixes (`2015`, `2016-07`); only dated labels are filtered. */
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  hiddenNodes: ReadonlySet<string>;
+}
+
+export interface HighlightState {
+  lang: 'zh' | 'en';
+  /** Hovered node, else the selected one: its neighbourhood is highlighted. */
+  active: string | null;
+  selected: string | null;
+  neighbors: ReadonlySet<string>;
+  /** The nodes and relationships of an answer (question, path) stay in colour. */
+  focusNodes: ReadonlySet<string> | null;
+  focusEdges: ReadonlySet<string> | null;
+  filters: Filters;
+  /** Relationship names in the current language, for labels on highlighted edges. */
+  relNames: Readonly<Record<RelType, string>>;
+}
+
+export interface NodeLike {
+  nodeLabel: NodeLabel;
+  date?: string | undefined;
+  labelZh: string;
+  labelEn: string;
+}
+export interface EdgeLike {
+  relType: RelType;
+}
+
+export const EMPTY_FILTERS: Filters = {
+  hiddenLabels: new Set(),
+  hiddenTypes: new Set(),
+  hiddenNodes: new Set(),
+};
+
+/** Compare two ISO date prefixes on their common length: `2016` is within [2016-05, …]. */
+function cmpPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  const x = a.slice(0, n);
+  const y = b.slice(0, n);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function inDateRange(date: string | undefined, from?: string, to?: string): boolean {
+  if (!date) return true; // undated records cannot be judged, so they stay
+  if (from && cmpPrefix(date, from) < 0) return false;
+  if (to && cmpPrefix(date, to) > 0) return false;
+  return true;
+}
+
+export function isNodeVisible(id: string, a: Pick<NodeLike, 'nodeLabel' | 'date'>, f: Filters): boolean {
+  if (f.hiddenLabels.has(a.nodeLabel)) return false;
+  if (f.hiddenNodes.has(id)) return false;
+  if (DATED_LABELS.includes(a.nodeLabel) && !inDateRange(a.date, f.dateFrom, f.dateTo)) return false;
+  return true;
+}
+
+export function isEdgeVisible(a: EdgeLike, sourceVisible: boolean, targetVisible: boolean, f: Filters): boolean {
+  return sourceVisible && targetVisible && !f.hiddenTypes.has(a.relType);
+}
+
+export function nodeDisplay(id: string, a: NodeLike, s: HighlightState): Partial<NodeDisplayData> {
+  if (!isNodeVisible(id, a, s.filters)) return { hidden: true };
+  const label = s.lang === 'en' ? a.labelEn : a.labelZh;
+  const out: Partial<NodeDisplayData> = { label, hidden: false };
+  if (s.active) {
+    if (id === s.active) return { ...out, highlighted: true, forceLabel: true, zIndex: 3 };
+    if (s.neighbors.has(id)) return { ...out, forceLabel: true, zIndex: 2, highlighted: id === s.selected };
+    return { ...out, color: DIMMED_NODE_COLOR, label: '', zIndex: 0 };
+  }
+  if (s.focusNodes) {
+    if (s.focusNodes.has(id)) return { ...out, forceLabel: true, zIndex: 2 };
+    return { ...out, color: DIMMED_NODE_COLOR, label: '', zIndex: 0 };
+  }
+  return out;
+}
+
+export function edgeDisplay(
+  id: string,
+  a: EdgeLike,
+  source: string,
+  target: string,
+  sourceVisible: boolean,
+  targetVisible: boolean,
+  s: HighlightState,
+): Partial<EdgeDisplayData> {
+  if (!isEdgeVisible(a, sourceVisible, targetVisible, s.filters)) return { hidden: true };
+  const strong: Partial<EdgeDisplayData> = {
+    hidden: false,
+    color: EDGE_HIGHLIGHT_COLOR,
+    size: 2.5,
+    zIndex: 2,
+    label: s.relNames[a.relType],
+  };
+  if (s.active) {
+    if (source === s.active || target === s.active) return strong;
+    return { hidden: false, color: DIMMED_EDGE_COLOR, zIndex: 0, label: '' };
+  }
+  if (s.focusEdges) {
+    if (s.focusEdges.has(id)) return strong;
+    return { hidden: false, color: DIMMED_EDGE_COLOR, zIndex: 0, label: '' };
+  }
+  return { hidden: false, label: '' };
+}

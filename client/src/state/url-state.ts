@@ -1,0 +1,179 @@
+/**
+ * All view state that a shared link should carry, in one typed module: parse (validating
+ * every value and dropping what is invalid), and write (dropping defaults, so a plain view
+ * has a plain URL). Nothing else reads or writes `location.search`.
+ *
+ *   lang=en              language (default zh)
+ *   node=agency:cbrc     selected node
+ *   hide=Topic,Phase     labels switched off in the legend
+ *   hideTypes=PART_OF    relationship types switched off
+ *   from=2015&to=2016-07 date range for rules and events
+ *   hidden=id,id         nodes hidden by hand
+ *   q=regulators&segment=…  |  q=rules&topic=…  |  q=path&a=…&b=…
+ *   layout=time          time-axis layout (default force)
+ *   view=list            table view (default graph)
+ *   cam=0.5,0.5,1        camera x, y, ratio (rounded)
+ */
+import type { NodeLabel, RelType } from '../graph/model';
+import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
+
+export type Lang = 'zh' | 'en';
+export type Question =
+  | { kind: 'regulators'; segment: string }
+  | { kind: 'rules'; topic: string }
+  | { kind: 'path'; a: string; b: string };
+
+export interface CameraState {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface UrlState {
+  lang: Lang;
+  node: string | null;
+  hideLabels: NodeLabel[];
+  hideTypes: RelType[];
+  dateFrom: string | null;
+  dateTo: string | null;
+  hidden: string[];
+  question: Question | null;
+  layout: 'force' | 'time';
+  view: 'graph' | 'list';
+  camera: CameraState | null;
+}
+
+export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
+  lang: 'zh',
+  node: null,
+  hideLabels: [],
+  hideTypes: [],
+  dateFrom: null,
+  dateTo: null,
+  hidden: [],
+  question: null,
+  layout: 'force',
+  view: 'graph',
+  camera: null,
+});
+
+const NODE_ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
+const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const MAX_HIDDEN = 200;
+
+export function isNodeId(v: string | null | undefined): v is string {
+  return typeof v === 'string' && v.length <= 120 && NODE_ID.test(v);
+}
+export function isIsoDate(v: string | null | undefined): v is string {
+  return typeof v === 'string' && ISO_DATE.test(v);
+}
+
+function list(v: string | null): string[] {
+  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Rounded so links stay short and the same view gives the same URL. */
+export function roundCamera(c: CameraState): CameraState {
+  const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  return { x: r(c.x, 3), y: r(c.y, 3), ratio: r(c.ratio, 3) };
+}
+
+function parseCamera(v: string | null): CameraState | null {
+  if (!v) return null;
+  const parts = v.split(',');
+  if (parts.length !== 3) return null;
+  const [x, y, ratio] = parts.map(Number) as [number, number, number];
+  if (![x, y, ratio].every(Number.isFinite)) return null;
+  if (Math.abs(x) > 1e3 || Math.abs(y) > 1e3 || ratio < 0.001 || ratio > 100) return null;
+  return roundCamera({ x, y, ratio });
+}
+
+function parseQuestion(p: URLSearchParams): Question | null {
+  switch (p.get('q')) {
+    case 'regulators': {
+      const segment = p.get('segment');
+      return isNodeId(segment) ? { kind: 'regulators', segment } : null;
+    }
+    case 'rules': {
+      const topic = p.get('topic');
+      return isNodeId(topic) ? { kind: 'rules', topic } : null;
+    }
+    case 'path': {
+      const a = p.get('a');
+      const b = p.get('b');
+      return isNodeId(a) && isNodeId(b) ? { kind: 'path', a, b } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function parseUrlState(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const lang = p.get('lang');
+  const node = p.get('node');
+  const from = p.get('from');
+  const to = p.get('to');
+  let dateFrom = isIsoDate(from) ? from : null;
+  let dateTo = isIsoDate(to) ? to : null;
+  if (dateFrom && dateTo && dateFrom > dateTo) [dateFrom, dateTo] = [dateTo, dateFrom];
+  const layout = p.get('layout');
+  const view = p.get('view');
+  return {
+    lang: lang === 'en' ? 'en' : 'zh',
+    node: isNodeId(node) ? node : null,
+    hideLabels: unique(list(p.get('hide')).filter(isLabel)),
+    hideTypes: unique(list(p.get('hideTypes')).filter(isRelType)),
+    dateFrom,
+    dateTo,
+    hidden: unique(list(p.get('hidden')).filter(isNodeId)).slice(0, MAX_HIDDEN),
+    question: parseQuestion(p),
+    layout: layout === 'time' ? 'time' : 'force',
+    view: view === 'list' ? 'list' : 'graph',
+    camera: parseCamera(p.get('cam')),
+  };
+}
+
+function isDefaultCamera(c: CameraState): boolean {
+  return c.x === 0.5 && c.y === 0.5 && c.ratio === 1;
+}
+
+/** The query string (with `?`, or empty) for a state; defaults and invalid values are left out. */
+export function writeUrlState(s: UrlState): string {
+  // Parse-validate what we write too, so a bad value in memory never reaches a link.
+  const p = new URLSearchParams();
+  if (s.lang === 'en') p.set('lang', 'en');
+  if (isNodeId(s.node)) p.set('node', s.node);
+  const hide = LABELS.filter((l) => s.hideLabels.includes(l));
+  if (hide.length) p.set('hide', hide.join(','));
+  const hideTypes = REL_TYPES.filter((t) => s.hideTypes.includes(t));
+  if (hideTypes.length) p.set('hideTypes', hideTypes.join(','));
+  if (isIsoDate(s.dateFrom)) p.set('from', s.dateFrom);
+  if (isIsoDate(s.dateTo)) p.set('to', s.dateTo);
+  const hidden = unique(s.hidden.filter(isNodeId)).slice(0, MAX_HIDDEN);
+  if (hidden.length) p.set('hidden', hidden.join(','));
+  const q = s.question;
+  if (q?.kind === 'regulators' && isNodeId(q.segment)) {
+    p.set('q', 'regulators');
+    p.set('segment', q.segment);
+  } else if (q?.kind === 'rules' && isNodeId(q.topic)) {
+    p.set('q', 'rules');
+    p.set('topic', q.topic);
+  } else if (q?.kind === 'path' && isNodeId(q.a) && isNodeId(q.b)) {
+    p.set('q', 'path');
+    p.set('a', q.a);
+    p.set('b', q.b);
+  }
+  if (s.layout === 'time') p.set('layout', 'time');
+  if (s.view === 'list') p.set('view', 'list');
+  if (s.camera) {
+    const c = roundCamera(s.camera);
+    if (!isDefaultCamera(c)) p.set('cam', `${c.x},${c.y},${c.ratio}`);
+  }
+  // Commas and colons are safe in a query string; keep links readable.
+  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return qs ? `?${qs}` : '';
+}

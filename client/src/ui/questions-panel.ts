@@ -1,0 +1,356 @@
+/**
+ * The three questions users bring: who regulates a segment, which rules touch a topic,
+ * how A and B are connected. The answer is fetched when `question` changes in the store
+ * (a click, the start screen or a shared link), merged into the graph, put in focus, and
+ * shown as a table with citations and the Cypher behind it.
+ */
+import type { ApiNode, ApiRelationship, RegulatorsAnswer, RulesAnswer, Source, Subgraph } from '../../../server/stores/types';
+import type { Question, Store } from '../state/app-state';
+import type { GraphView } from '../view/graph-view';
+import { api, ApiError, type PathAnswer, type WithCypher } from '../api/client';
+import { LABEL_COLORS } from '../graph/palette';
+import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/index';
+import { append, clear, h, uid } from './dom';
+import { SearchBox } from './search-box';
+import { citation } from './details-panel';
+import { errorMessage } from './status';
+
+type Answer =
+  | { kind: 'regulators'; data: WithCypher<RegulatorsAnswer> }
+  | { kind: 'rules'; data: WithCypher<RulesAnswer> }
+  | { kind: 'path'; data: PathAnswer }
+  | { kind: 'none'; a: string; b: string; max: number };
+
+const PATH_MAX = 6;
+
+export class QuestionsPanel {
+  readonly el = h('section', { class: 'questions' });
+  private readonly answerEl = h('div', { class: 'answer', 'aria-live': 'polite' });
+  private readonly pathA: SearchBox;
+  private readonly pathB: SearchBox;
+  private segments: ApiNode[] = [];
+  private topics: ApiNode[] = [];
+  private answer: Answer | null = null;
+  private error: unknown = null;
+  private loading = false;
+  private request: AbortController | null = null;
+  private readonly forms = h('div', { class: 'question-forms' });
+
+  constructor(
+    private readonly store: Store,
+    private readonly view: GraphView,
+    private readonly select: (id: string) => void,
+  ) {
+    this.pathA = new SearchBox({ labelKey: 'q.pathA', keepChoice: true, onChoose: () => {} });
+    this.pathB = new SearchBox({ labelKey: 'q.pathB', keepChoice: true, onChoose: () => {} });
+    this.el.append(this.forms, this.answerEl);
+    onLangChange(() => {
+      this.renderForms();
+      this.renderAnswer();
+    });
+  }
+
+  /** Start answering questions (once the graph is loaded, so answers merge into it). */
+  start(): void {
+    this.store.watch(['question'], (s) => void this.ask(s.question));
+  }
+
+  /** When false the camera stays put after an answer (a shared link carries its camera). */
+  fitOnAnswer = true;
+
+  /** Segments and topics of the loaded graph fill the pickers. */
+  setChoices(segments: ApiNode[], topics: ApiNode[]): void {
+    const byName = (a: ApiNode, b: ApiNode) => a.name.localeCompare(b.name, 'zh-CN');
+    this.segments = [...segments].sort(byName);
+    this.topics = [...topics].sort(byName);
+    this.renderForms();
+    const q = this.store.get().question;
+    if (q?.kind === 'path') this.fillPathBoxes(q);
+  }
+
+  // ---- forms ------------------------------------------------------------------------
+
+  private renderForms(): void {
+    const q = this.store.get().question;
+    clear(this.forms);
+    this.forms.append(
+      h('h2', {}, t('q.heading')),
+      this.pickerForm('regulators', 'q.regulators', 'q.regulatorsPick', 'q.regulatorsChoose', this.segments, q?.kind === 'regulators' ? q.segment : ''),
+      this.pickerForm('rules', 'q.rules', 'q.rulesPick', 'q.rulesChoose', this.topics, q?.kind === 'rules' ? q.topic : ''),
+      this.pathForm(),
+    );
+  }
+
+  private pickerForm(kind: 'regulators' | 'rules', title: MessageKey, pick: MessageKey, choose: MessageKey, options: ApiNode[], current: string): HTMLElement {
+    const id = uid('pick');
+    const sel = h(
+      'select',
+      { id, name: kind, required: true },
+      h('option', { value: '' }, t(choose)),
+      options.map((n) => h('option', { value: n.id, selected: n.id === current }, getLang() === 'en' ? `${n.nameEn} · ${n.name}` : `${n.name} · ${n.nameEn}`)),
+    );
+    const form = h(
+      'form',
+      { class: 'question', 'data-question': kind },
+      h('h3', {}, t(title)),
+      h('label', { for: id }, t(pick)),
+      h('div', { class: 'inline' }, sel, h('button', { type: 'submit', class: 'primary' }, t('q.ask'))),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!sel.value) return;
+      this.store.set({ question: kind === 'regulators' ? { kind, segment: sel.value } : { kind, topic: sel.value } });
+    });
+    return form;
+  }
+
+  private pathForm(): HTMLElement {
+    const msg = h('p', { class: 'form-msg', role: 'alert' });
+    const form = h(
+      'form',
+      { class: 'question', 'data-question': 'path' },
+      h('h3', {}, t('q.path')),
+      this.pathA.el,
+      this.pathB.el,
+      h('button', { type: 'submit', class: 'primary' }, t('q.pathFind')),
+      msg,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const a = this.pathA.value;
+      const b = this.pathB.value;
+      if (!a || !b) {
+        msg.textContent = t('q.pathNeedBoth');
+        return;
+      }
+      msg.textContent = '';
+      this.store.set({ question: { kind: 'path', a: a.id, b: b.id } });
+    });
+    return form;
+  }
+
+  private fillPathBoxes(q: { a: string; b: string }): void {
+    for (const [box, id] of [[this.pathA, q.a], [this.pathB, q.b]] as const) {
+      if (this.view.graph.hasNode(id)) {
+        const a = this.view.graph.getNodeAttributes(id);
+        box.setChoice({ id, name: a.name, nameEn: a.nameEn, label: a.nodeLabel });
+      }
+    }
+  }
+
+  // ---- fetching -----------------------------------------------------------------------
+
+  async ask(q: Question | null): Promise<void> {
+    this.request?.abort();
+    this.error = null;
+    if (!q) {
+      this.answer = null;
+      this.loading = false;
+      this.store.set({ focus: null });
+      this.renderAnswer();
+      return;
+    }
+    const ctrl = new AbortController();
+    this.request = ctrl;
+    this.loading = true;
+    this.renderAnswer();
+    try {
+      let sub: Subgraph;
+      if (q.kind === 'regulators') {
+        const data = await api.regulators(q.segment, ctrl.signal);
+        this.answer = { kind: 'regulators', data };
+        sub = regulatorsSubgraph(data);
+      } else if (q.kind === 'rules') {
+        const data = await api.rules(q.topic, ctrl.signal);
+        this.answer = { kind: 'rules', data };
+        sub = rulesSubgraph(data);
+      } else {
+        try {
+          const data = await api.path(q.a, q.b, PATH_MAX, ctrl.signal);
+          this.answer = { kind: 'path', data };
+          sub = data;
+        } catch (e) {
+          // 404 with both ends known: simply no path within reach.
+          if (e instanceof ApiError && e.status === 404 && this.view.graph.hasNode(q.a) && this.view.graph.hasNode(q.b)) {
+            this.answer = { kind: 'none', a: q.a, b: q.b, max: PATH_MAX };
+            sub = { nodes: [], relationships: [] };
+          } else throw e;
+        }
+        this.fillPathBoxes(q);
+      }
+      if (ctrl.signal.aborted) return;
+      await this.view.merge(sub);
+      const nodes = new Set(sub.nodes.map((n) => n.id));
+      const edges = new Set(sub.relationships.map((r) => r.id));
+      // Show how a narrower topic or segment hangs under the asked one.
+      this.view.graph.forEachEdge((e, a, s, tg) => {
+        if (a.relType === 'PART_OF' && nodes.has(s) && nodes.has(tg)) edges.add(e);
+      });
+      this.loading = false;
+      this.store.set({ focus: nodes.size ? { nodes, edges } : null, tab: 'questions', node: null });
+      this.renderAnswer();
+      if (nodes.size && this.fitOnAnswer) requestAnimationFrame(() => this.view.fit(nodes));
+      this.fitOnAnswer = true;
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      this.loading = false;
+      this.error = e;
+      this.answer = null;
+      this.renderAnswer();
+    }
+  }
+
+  // ---- answers ----------------------------------------------------------------------
+
+  private renderAnswer(): void {
+    clear(this.answerEl);
+    const q = this.store.get().question;
+    if (this.loading) {
+      this.answerEl.append(h('p', { class: 'loading' }, t('status.working')));
+      return;
+    }
+    if (this.error) {
+      this.answerEl.append(
+        h('div', { class: 'error', role: 'alert' }, h('p', {}, errorMessage(this.error)), h('button', { type: 'button', onclick: () => void this.ask(q) }, t('status.retry'))),
+      );
+      return;
+    }
+    const a = this.answer;
+    if (!a) return;
+    const body =
+      a.kind === 'regulators' ? this.regulatorsTable(a.data) : a.kind === 'rules' ? this.rulesTable(a.data) : a.kind === 'path' ? this.pathView(a.data) : this.noPath(a);
+    const cypher = a.kind === 'none' ? undefined : a.data.cypher;
+    append(
+      this.answerEl,
+      h('div', { class: 'answer-head' }, body[0] ?? null, h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('q.clear'), title: t('q.clear'), onclick: () => this.store.set({ question: null }) }, '×')),
+      ...body.slice(1),
+      cypher ? h('details', { class: 'cypher' }, h('summary', {}, t('q.showQuery')), h('pre', {}, h('code', {}, cypher))) : null,
+    );
+  }
+
+  private nodeButton(n: { id: string; name: string; nameEn: string; label: ApiNode['label'] }): HTMLElement {
+    return h(
+      'button',
+      { type: 'button', class: 'link', onclick: () => this.select(n.id) },
+      h('span', { class: 'chip', style: `background:${LABEL_COLORS[n.label]}`, 'aria-hidden': 'true' }),
+      nodeName(n),
+    );
+  }
+
+  private quotes(sources: Source[]): HTMLElement {
+    return h('div', { class: 'quotes' }, sources.slice(0, 2).map(citation));
+  }
+
+  private regulatorsTable(d: RegulatorsAnswer): HTMLElement[] {
+    const title = h('h3', {}, t('q.answerRegulators', { n: d.agencies.length, segment: nodeName(d.segment) }));
+    if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies'))];
+    const rows = d.agencies.flatMap(({ agency, rules }) =>
+      rules.map((r, i) =>
+        h(
+          'tr',
+          {},
+          i === 0 ? h('th', { scope: 'row', rowspan: rules.length }, this.nodeButton(agency)) : null,
+          h('td', {}, this.nodeButton(r.rule)),
+          h('td', {}, r.rule.date ?? ''),
+          h('td', {}, this.nodeButton(r.segment)),
+          h('td', {}, this.quotes([...r.regulates.sources, ...r.issued.sources])),
+        ),
+      ),
+    );
+    return [
+      title,
+      h(
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: 'answer-table' },
+          h('thead', {}, h('tr', {}, ['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
+          h('tbody', {}, rows),
+        ),
+      ),
+    ];
+  }
+
+  private rulesTable(d: RulesAnswer): HTMLElement[] {
+    const title = h('h3', {}, t('q.answerRules', { n: new Set(d.rules.map((r) => r.rule.id)).size, topic: nodeName(d.topic) }));
+    if (!d.rules.length) return [title, h('p', {}, t('q.noRules'))];
+    const rows = d.rules.map((r) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, this.nodeButton(r.rule)),
+        h('td', {}, h('span', { class: `verb verb-${r.relationship.type.toLowerCase()}` }, t(`rel.${r.relationship.type}`))),
+        h('td', {}, this.nodeButton(r.topic)),
+        h('td', {}, r.rule.date ?? ''),
+        h('td', {}, this.quotes(r.sources.length ? r.sources : r.relationship.sources)),
+      ),
+    );
+    return [
+      title,
+      h(
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: 'answer-table' },
+          h('thead', {}, h('tr', {}, ['q.colRule', 'q.colWhat', 'q.colTopic', 'q.colDate', 'q.colSource'].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
+          h('tbody', {}, rows),
+        ),
+      ),
+    ];
+  }
+
+  private pathView(d: PathAnswer): HTMLElement[] {
+    const first = d.nodes[0];
+    const last = d.nodes[d.nodes.length - 1];
+    const title = h('h3', {}, first && last ? t('q.answerPath', { a: nodeName(first), b: nodeName(last) }) : t('q.path'));
+    const sentences = getLang() === 'en' ? d.explanation.en : d.explanation.zh;
+    const chain = h('p', { class: 'path-chain' }, d.nodes.flatMap((n, i) => [i ? h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' → ') : null, this.nodeButton(n)]));
+    return [
+      title,
+      chain,
+      h('h4', {}, t('q.explanation')),
+      h(
+        'ol',
+        { class: 'explanation' },
+        sentences.map((s, i) => {
+          const rel: ApiRelationship | undefined = d.relationships[i];
+          return h('li', {}, h('p', {}, s), rel ? this.quotes(rel.sources) : null);
+        }),
+      ),
+    ];
+  }
+
+  private noPath(a: { a: string; b: string; max: number }): HTMLElement[] {
+    const g = this.view.graph;
+    const name = (id: string) => (g.hasNode(id) ? nodeName(g.getNodeAttributes(id)) : id);
+    return [h('h3', {}, t('q.answerPath', { a: name(a.a), b: name(a.b) })), h('p', {}, t('q.pathNone', { n: a.max }))];
+  }
+}
+
+export function regulatorsSubgraph(d: RegulatorsAnswer): Subgraph {
+  const nodes = new Map<string, ApiNode>([[d.segment.id, d.segment]]);
+  const rels = new Map<string, ApiRelationship>();
+  for (const { agency, rules } of d.agencies) {
+    nodes.set(agency.id, agency);
+    for (const r of rules) {
+      nodes.set(r.rule.id, r.rule);
+      nodes.set(r.segment.id, r.segment);
+      rels.set(r.issued.id, r.issued);
+      rels.set(r.regulates.id, r.regulates);
+    }
+  }
+  return { nodes: [...nodes.values()], relationships: [...rels.values()] };
+}
+
+export function rulesSubgraph(d: RulesAnswer): Subgraph {
+  const nodes = new Map<string, ApiNode>([[d.topic.id, d.topic]]);
+  const rels = new Map<string, ApiRelationship>();
+  for (const r of d.rules) {
+    nodes.set(r.rule.id, r.rule);
+    nodes.set(r.topic.id, r.topic);
+    rels.set(r.relationship.id, r.relationship);
+  }
+  return { nodes: [...nodes.values()], relationships: [...rels.values()] };
+}

@@ -1,0 +1,306 @@
+/**
+ * The graph store backed by Neo4j. Every call is one read transaction (`executeRead` in a
+ * READ session) with a timeout, running the parameterised Cypher of `queries.ts`; results
+ * are converted by `records.ts` into the same shapes as the memory store returns.
+ *
+ * Driver errors that mean "the database cannot answer now" (unreachable, session expired,
+ * transient, transaction or pool timeouts) become `StoreUnavailableError` (HTTP 503);
+ * anything else is a bug and is rethrown as it is.
+ */
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Node } from 'neo4j-driver';
+import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
+import { asOfKey, assertIsoDate, lowerBoundKey, upperBoundKey } from '../as-of.js';
+import { luceneQuery, normaliseQuery } from '../search-text.js';
+import {
+  StoreUnavailableError,
+  type ApiNode,
+  type GraphFilter,
+  type GraphStore,
+  type NeighborhoodQuery,
+  type NeighborhoodResult,
+  type PathQuery,
+  type RegulatorsAnswer,
+  type RulesAnswer,
+  type SearchHit,
+  type SearchQuery,
+  type StoreCounts,
+  type Subgraph,
+  type TimelineAnswer,
+} from '../types.js';
+import * as Q from './queries.js';
+import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  /** Default `neo4j`. */
+  database?: string;
+  /** Per-query transaction timeout; also bounds connecting and retrying. Default 5000. */
+  queryTimeoutMs?: number;
+  /** Default 50. */
+  maxConnectionPoolSize?: number;
+}
+
+export interface Neo4jStoreOptions {
+  database?: string;
+  queryTimeoutMs?: number;
+}
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
+export const DEFAULT_POOL_SIZE = 50;
+/** The deepest path search the Cypher allows (variable-length bounds are literals). */
+export const MAX_PATH_LENGTH = 8;
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly driver: Driver;
+  private readonly ownsDriver: boolean;
+  private readonly database: string;
+  private readonly timeoutMs: number;
+
+  constructor(target: Neo4jConnection | Driver, options: Neo4jStoreOptions = {}) {
+    if (isDriver(target)) {
+      this.driver = target;
+      this.ownsDriver = false;
+      this.database = options.database ?? 'neo4j';
+      this.timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+    } else {
+      this.timeoutMs = target.queryTimeoutMs ?? options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+      this.database = target.database ?? options.database ?? 'neo4j';
+      this.driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+        maxConnectionPoolSize: target.maxConnectionPoolSize ?? DEFAULT_POOL_SIZE,
+        // A request waits at most about one query timeout for a connection, a connect or
+        // the driver's retries; after that the caller gets a 503, not a hanging request.
+        connectionAcquisitionTimeout: this.timeoutMs,
+        connectionTimeout: this.timeoutMs,
+        maxTransactionRetryTime: this.timeoutMs,
+        userAgent: 'finreg-atlas',
+      });
+      this.ownsDriver = true;
+    }
+    if (!Number.isInteger(this.timeoutMs) || this.timeoutMs <= 0) {
+      throw new RangeError(`queryTimeoutMs must be a positive integer, got ${this.timeoutMs}`);
+    }
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return this.read(async (tx) => {
+      const labels: Record<string, number> = Object.fromEntries(NODE_LABELS.map((l) => [l, 0]));
+      const types: Record<string, number> = Object.fromEntries(REL_TYPES.map((t) => [t, 0]));
+      for (const rec of (await tx.run(Q.NODE_COUNTS_CYPHER)).records) {
+        labels[rec.get('label') as string] = toNumber(rec.get('count'));
+      }
+      for (const rec of (await tx.run(Q.RELATIONSHIP_COUNTS_CYPHER)).records) {
+        types[rec.get('type') as string] = toNumber(rec.get('count'));
+      }
+      const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
+      return { nodes: sum(labels), relationships: sum(types), labels, types };
+    });
+  }
+
+  async search(q: SearchQuery): Promise<SearchHit[]> {
+    const normalised = normaliseQuery(q.q);
+    if (normalised.length === 0 || q.limit <= 0) return [];
+    return this.read(async (tx) => {
+      const result = await tx.run(Q.SEARCH_CYPHER, {
+        q: normalised,
+        lucene: luceneQuery(normalised),
+        labels: listOr(q.labels, NODE_LABELS),
+        limit: neo4j.int(q.limit),
+      });
+      return result.records.map((rec) => ({
+        id: rec.get('id') as string,
+        label: rec.get('label') as SearchHit['label'],
+        name: rec.get('name') as string,
+        nameEn: rec.get('nameEn') as string,
+        score: toNumber(rec.get('score')),
+      }));
+    });
+  }
+
+  async node(id: string): Promise<ApiNode | undefined> {
+    return this.read(async (tx) => {
+      const rec = (await tx.run(Q.NODE_CYPHER, { id })).records[0];
+      return rec === undefined ? undefined : nodeFromNeo4j(rec.get('n') as Node);
+    });
+  }
+
+  async neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined> {
+    const key = asOfKey(q.asOf);
+    if (![1, 2, 3].includes(q.depth)) throw new RangeError(`depth must be 1, 2 or 3, got ${q.depth}`);
+    return this.read(async (tx) => {
+      const rec = (
+        await tx.run(Q.NEIGHBORHOOD_CYPHER, {
+          id: q.id,
+          depth: neo4j.int(q.depth),
+          limit: neo4j.int(Math.max(1, q.limit)),
+          labels: listOr(q.labels, NODE_LABELS),
+          types: listOr(q.types, REL_TYPES),
+          asOf: key,
+        })
+      ).records[0];
+      if (rec === undefined) return undefined;
+      return {
+        nodes: (rec.get('nodes') as Node[]).map(nodeFromNeo4j),
+        relationships: (rec.get('rels') as RelRecord[]).map(relationshipFromNeo4j),
+        truncated: rec.get('truncated') as boolean,
+      };
+    });
+  }
+
+  async shortestPath(q: PathQuery): Promise<Subgraph | null | undefined> {
+    if (!Number.isInteger(q.maxLength) || q.maxLength < 1 || q.maxLength > MAX_PATH_LENGTH) {
+      throw new RangeError(`maxLength must be an integer from 1 to ${MAX_PATH_LENGTH}, got ${q.maxLength}`);
+    }
+    return this.read(async (tx) => {
+      const ends = (await tx.run(Q.PATH_ENDS_CYPHER, { from: q.from, to: q.to })).records[0];
+      const found = ends === undefined ? 0 : toNumber(ends.get('found'));
+      if (found < (q.from === q.to ? 1 : 2)) return undefined;
+      if (q.from === q.to) {
+        const rec = (await tx.run(Q.NODE_CYPHER, { id: q.from })).records[0]!;
+        return { nodes: [nodeFromNeo4j(rec.get('n') as Node)], relationships: [] };
+      }
+      const cypher = q.directed ? Q.SHORTEST_PATH_DIRECTED_CYPHER : Q.SHORTEST_PATH_CYPHER;
+      const rec = (
+        await tx.run(cypher, {
+          from: q.from,
+          to: q.to,
+          types: listOr(q.types, REL_TYPES),
+          maxLength: neo4j.int(q.maxLength),
+        })
+      ).records[0];
+      if (rec === undefined) return null;
+      return {
+        nodes: (rec.get('nodes') as Node[]).map(nodeFromNeo4j),
+        relationships: (rec.get('rels') as RelRecord[]).map(relationshipFromNeo4j),
+      };
+    });
+  }
+
+  async regulators(segmentId: string, asOf?: string): Promise<RegulatorsAnswer | undefined> {
+    const key = asOfKey(asOf);
+    return this.read(async (tx) => {
+      const rec = (await tx.run(Q.REGULATORS_CYPHER, { segmentId, asOf: key })).records[0];
+      if (rec === undefined) return undefined;
+      type Row = {
+        agency: Node;
+        rules: Array<{ rule: Node; segment: Node; issued: RelRecord; regulates: RelRecord }>;
+      };
+      return {
+        segment: nodeFromNeo4j(rec.get('segment') as Node),
+        agencies: (rec.get('agencies') as Row[]).map((row) => ({
+          agency: nodeFromNeo4j(row.agency),
+          rules: row.rules.map((r) => ({
+            rule: nodeFromNeo4j(r.rule),
+            segment: nodeFromNeo4j(r.segment),
+            issued: relationshipFromNeo4j(r.issued),
+            regulates: relationshipFromNeo4j(r.regulates),
+          })),
+        })),
+      };
+    });
+  }
+
+  async rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined> {
+    const key = asOfKey(asOf);
+    return this.read(async (tx) => {
+      const rec = (await tx.run(Q.RULES_TOUCHING_CYPHER, { topicId, asOf: key })).records[0];
+      if (rec === undefined) return undefined;
+      type Row = { rule: Node; relationship: RelRecord; topic: Node };
+      return {
+        topic: nodeFromNeo4j(rec.get('topic') as Node),
+        rules: (rec.get('rules') as Row[]).map((row) => {
+          const relationship = relationshipFromNeo4j(row.relationship);
+          return {
+            rule: nodeFromNeo4j(row.rule),
+            relationship,
+            topic: nodeFromNeo4j(row.topic),
+            sources: relationship.sources,
+          };
+        }),
+      };
+    });
+  }
+
+  async timeline(): Promise<TimelineAnswer> {
+    return this.read(async (tx) => {
+      const rec = (await tx.run(Q.TIMELINE_CYPHER)).records[0]!;
+      return {
+        phases: (rec.get('phases') as Node[]).map(nodeFromNeo4j),
+        rules: (rec.get('rules') as Node[]).map(nodeFromNeo4j),
+      };
+    });
+  }
+
+  async graph(filter: GraphFilter): Promise<Subgraph> {
+    if (filter.from !== undefined) assertIsoDate(filter.from, 'from');
+    if (filter.to !== undefined) assertIsoDate(filter.to, 'to');
+    const params = {
+      labels: listOr(filter.labels, NODE_LABELS),
+      types: listOr(filter.types, REL_TYPES),
+      asOf: asOfKey(filter.asOf),
+      from: filter.from === undefined ? null : lowerBoundKey(filter.from),
+      to: filter.to === undefined ? null : upperBoundKey(filter.to),
+    };
+    return this.read(async (tx) => {
+      const nodes = (await tx.run(Q.GRAPH_NODES_CYPHER, params)).records.map((r) => nodeFromNeo4j(r.get('n') as Node));
+      const relationships = (await tx.run(Q.GRAPH_RELATIONSHIPS_CYPHER, params)).records.map((r) =>
+        relationshipFromNeo4j(r.get('rel') as RelRecord),
+      );
+      return { nodes, relationships };
+    });
+  }
+
+  async subgraph(ids: string[]): Promise<Subgraph> {
+    const unique = [...new Set(ids)];
+    return this.read(async (tx) => {
+      const nodes = (await tx.run(Q.SUBGRAPH_NODES_CYPHER, { ids: unique })).records.map((r) =>
+        nodeFromNeo4j(r.get('n') as Node),
+      );
+      const relationships = (await tx.run(Q.SUBGRAPH_RELATIONSHIPS_CYPHER, { ids: unique })).records.map((r) =>
+        relationshipFromNeo4j(r.get('rel') as RelRecord),
+      );
+      return { nodes, relationships };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDriver) await this.driver.close();
+  }
+
+  /** One read transaction in a READ session, with the query timeout, errors mapped. */
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work, { timeout: this.timeoutMs });
+    } catch (err) {
+      throw isUnavailable(err) ? new StoreUnavailableError(`Neo4j cannot answer: ${(err as Error).message}`, { cause: err }) : err;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+}
+
+function isDriver(value: Neo4jConnection | Driver): value is Driver {
+  return typeof (value as Driver).session === 'function';
+}
+
+/** The request's filter list, or every value when it has none. */
+function listOr<T extends string>(list: readonly T[] | undefined, all: readonly T[]): T[] {
+  return list !== undefined && list.length > 0 ? [...list] : [...all];
+}
+
+/** Errors that mean the database cannot answer now, as opposed to a bug in a query. */
+export function isUnavailable(err: unknown): boolean {
+  if (!(err instanceof Neo4jError)) return false;
+  const code = err.code ?? '';
+  return (
+    code === neo4j.error.SERVICE_UNAVAILABLE ||
+    code === neo4j.error.SESSION_EXPIRED ||
+    code.includes('TransientError') ||
+    code.includes('TransactionTimedOut') ||
+    code === 'Neo.ClientError.Database.DatabaseUnavailable' ||
+    /connection acquisition timed out/i.test(err.message)
+  );
+}

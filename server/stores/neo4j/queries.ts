@@ -1,0 +1,249 @@
+/**
+ * Every Cypher text the Neo4j store runs, as named constants. Nothing here is ever built
+ * from request text: ids, search text, label and type filters, dates and limits all travel
+ * as parameters. The HTTP layer also shows the question queries to readers, so they are
+ * written to be read.
+ *
+ * Data model (graph-seed/neo4j-loader.ts): every node has its label and `Entity`, scalar
+ * seed fields as properties, `sourcesJson`/`figuresJson` as JSON strings; relationships
+ * carry `id`, their scalar properties and `sourcesJson`. Full-text index `entitySearch`.
+ *
+ * Shared parameter conventions:
+ * - `$labels`, `$types`: always lists (every label / type when the request has no filter),
+ *   matched with `labels(n)` / `type(r)` IN the list.
+ * - `$asOf`: null, or the upper-bound key of `../as-of.ts` (`2016-07` → `2016-07-99`).
+ *   A node's date key is `left(n.date + '-00-00', 10)`.
+ * - Relationships come back as `{r, s, t}`: the relationship and the ids of its start and
+ *   end node.
+ */
+
+/** Node counts per label (the `Entity` label left out). */
+export const NODE_COUNTS_CYPHER = `
+MATCH (n:Entity)
+UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
+RETURN label, count(*) AS count`;
+
+/** Relationship counts per type. */
+export const RELATIONSHIP_COUNTS_CYPHER = `
+MATCH (:Entity)-[r]->(:Entity)
+RETURN type(r) AS type, count(*) AS count`;
+
+export const NODE_CYPHER = `
+MATCH (n:Entity {id: $id})
+RETURN n`;
+
+/**
+ * Search with the tiers of `../search-text.ts`. Candidates: the full-text index (the cjk
+ * analyzer indexes Chinese as character pairs, English as words) UNION a CONTAINS scan of
+ * the names and aliases, which the index misses for single characters and word fragments;
+ * descriptions are scanned too for one-character queries. Every candidate is then ranked
+ * on the real strings, so the index only decides who is looked at.
+ * `$q`: the normalised query; `$lucene`: the same as an escaped Lucene query.
+ */
+export const SEARCH_CYPHER = `
+CALL () {
+  CALL db.index.fulltext.queryNodes('entitySearch', $lucene) YIELD node
+  RETURN node AS n
+  UNION
+  MATCH (n:Entity)
+  WHERE replace(toLower(n.name), '-', ' ') CONTAINS $q
+     OR replace(toLower(n.nameEn), '-', ' ') CONTAINS $q
+     OR any(a IN coalesce(n.aliases, []) WHERE replace(toLower(a), '-', ' ') CONTAINS $q)
+     OR (size($q) = 1 AND (replace(toLower(n.description), '-', ' ') CONTAINS $q
+                           OR replace(toLower(n.descriptionEn), '-', ' ') CONTAINS $q))
+  RETURN n
+}
+WITH n
+WHERE n:Entity AND any(l IN labels(n) WHERE l IN $labels)
+WITH n,
+     [x IN [n.name, n.nameEn] + coalesce(n.aliases, []) | replace(toLower(x), '-', ' ')] AS names,
+     [x IN [n.description, n.descriptionEn] | replace(toLower(x), '-', ' ')] AS texts
+WITH n, CASE
+          WHEN $q IN names THEN 4
+          WHEN any(x IN names WHERE x STARTS WITH $q) THEN 3
+          WHEN any(x IN names WHERE x CONTAINS $q) THEN 2
+          WHEN any(x IN texts WHERE x CONTAINS $q) THEN 1
+          ELSE 0
+        END AS tier
+WHERE tier > 0
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score
+ORDER BY tier DESC, size(n.name), n.id
+LIMIT $limit`;
+
+/**
+ * Neighbourhood: breadth-first, one level per subquery, so a node is reached at its
+ * smallest depth and never walked twice. A node is kept (and walked through) when its label
+ * is in `$labels` and it is visible at `$asOf`; the centre is always kept. Nodes ordered by
+ * depth then id, cut at `$limit`; then every allowed relationship among the kept nodes.
+ */
+export const NEIGHBORHOOD_CYPHER = `
+MATCH (c:Entity {id: $id})
+CALL (c) {
+  MATCH (c)-[r]-(n:Entity)
+  WHERE $depth >= 1 AND type(r) IN $types AND n <> c
+    AND any(l IN labels(n) WHERE l IN $labels)
+    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+  RETURN collect(DISTINCT n) AS level1
+}
+CALL (c, level1) {
+  UNWIND level1 AS f
+  MATCH (f)-[r]-(n:Entity)
+  WHERE $depth >= 2 AND type(r) IN $types AND n <> c AND NOT n IN level1
+    AND any(l IN labels(n) WHERE l IN $labels)
+    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+  RETURN collect(DISTINCT n) AS level2
+}
+CALL (c, level1, level2) {
+  UNWIND level2 AS f
+  MATCH (f)-[r]-(n:Entity)
+  WHERE $depth >= 3 AND type(r) IN $types AND n <> c AND NOT n IN level1 AND NOT n IN level2
+    AND any(l IN labels(n) WHERE l IN $labels)
+    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+  RETURN collect(DISTINCT n) AS level3
+}
+WITH c, [x IN level1 | {n: x, d: 1}] + [x IN level2 | {n: x, d: 2}] + [x IN level3 | {n: x, d: 3}] AS found
+UNWIND (CASE WHEN found = [] THEN [null] ELSE found END) AS f
+WITH c, f ORDER BY f.d, f.n.id
+WITH c, collect(f.n) AS ordered
+WITH [c] + ordered AS reached
+WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE type(r) IN $types AND b IN kept
+  WITH r, a, b ORDER BY r.id
+  RETURN collect({r: r, s: a.id, t: b.id}) AS rels
+}
+RETURN kept AS nodes, rels, truncated`;
+
+/** How many of the two path ends exist. */
+export const PATH_ENDS_CYPHER = `
+MATCH (n:Entity)
+WHERE n.id IN [$from, $to]
+RETURN count(DISTINCT n.id) AS found`;
+
+/**
+ * Shortest path in either direction. Of all shortest paths the one with the smallest
+ * sequence of node ids wins, then the smallest relationship ids, so the answer does not
+ * depend on storage order. Variable-length bounds cannot be parameters, so the search is
+ * capped at 8 hops and `$maxLength` is applied to the result.
+ */
+export const SHORTEST_PATH_CYPHER = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..8]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WITH p
+WHERE length(p) <= $maxLength
+WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id]
+LIMIT 1
+RETURN nodes(p) AS nodes,
+       [r IN relationships(p) | {r: r, s: startNode(r).id, t: endNode(r).id}] AS rels`;
+
+/** The same, following relationships only in their direction. */
+export const SHORTEST_PATH_DIRECTED_CYPHER = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..8]->(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WITH p
+WHERE length(p) <= $maxLength
+WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | r.id]
+LIMIT 1
+RETURN nodes(p) AS nodes,
+       [r IN relationships(p) | {r: r, s: startNode(r).id, t: endNode(r).id}] AS rels`;
+
+/**
+ * Question 1: which agencies regulate a segment, and through which rules? A rule counts
+ * when it regulates the segment or a narrower one (PART_OF, any depth). Agencies with the
+ * most rules first, then by name; each agency's rules by date (undated last), then id.
+ */
+export const REGULATORS_CYPHER = `
+MATCH (s:Segment {id: $segmentId})
+OPTIONAL MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(sub:Segment)-[:PART_OF*0..]->(s)
+WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+WITH DISTINCT s, a, iss, rule, reg, sub
+ORDER BY left(rule.date + '-00-00', 10), rule.id, sub.id
+WITH s, a,
+     collect(CASE WHEN rule IS NULL THEN null ELSE {
+       rule: rule,
+       segment: sub,
+       issued: {r: iss, s: a.id, t: rule.id},
+       regulates: {r: reg, s: rule.id, t: sub.id}
+     } END) AS rules,
+     count(DISTINCT rule) AS ruleCount
+ORDER BY ruleCount DESC, a.name, a.id
+RETURN s AS segment,
+       collect(CASE WHEN a IS NULL THEN null ELSE {agency: a, rules: rules} END) AS agencies`;
+
+/**
+ * Question 2: which rules touch a topic, and what do they say? PROHIBITS, REQUIRES or
+ * ADDRESSES into the topic or any narrower topic (PART_OF, any depth), with the
+ * relationship's sources. Ordered by rule date (undated last), rule id, type, topic id.
+ */
+export const RULES_TOUCHING_CYPHER = `
+MATCH (t:Topic {id: $topicId})
+OPTIONAL MATCH (rule:Rule)-[rel:PROHIBITS|REQUIRES|ADDRESSES]->(sub:Topic)-[:PART_OF*0..]->(t)
+WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+WITH DISTINCT t, rule, rel, sub
+ORDER BY left(rule.date + '-00-00', 10), rule.id, type(rel), sub.id
+RETURN t AS topic,
+       collect(CASE WHEN rule IS NULL THEN null ELSE {
+         rule: rule,
+         relationship: {r: rel, s: rule.id, t: sub.id},
+         topic: sub
+       } END) AS rules`;
+
+/** Question 3: the phases in order, and every dated rule and event, oldest first. */
+export const TIMELINE_CYPHER = `
+CALL () {
+  MATCH (p:Phase)
+  WITH p ORDER BY p.order, p.id
+  RETURN collect(p) AS phases
+}
+CALL () {
+  MATCH (n:Entity)
+  WHERE (n:Rule OR n:Event) AND n.date IS NOT NULL
+  WITH n ORDER BY left(n.date + '-00-00', 10), n.id
+  RETURN collect(n) AS rules
+}
+RETURN phases, rules`;
+
+/**
+ * Whole-graph filter, nodes: label in `$labels`, visible at `$asOf`, and for rules and
+ * events a date key within [`$from`, `$to`] (bound keys; null = open) when either is set.
+ */
+export const GRAPH_NODES_CYPHER = `
+MATCH (n:Entity)
+WHERE any(l IN labels(n) WHERE l IN $labels)
+  AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+  AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
+       OR (n.date IS NOT NULL
+           AND ($from IS NULL OR left(n.date + '-00-00', 10) >= $from)
+           AND ($to IS NULL OR left(n.date + '-00-00', 10) <= $to)))
+RETURN n
+ORDER BY n.id`;
+
+/** Whole-graph filter, relationships: allowed type, both ends kept by GRAPH_NODES_CYPHER. */
+export const GRAPH_RELATIONSHIPS_CYPHER = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE type(r) IN $types
+  AND all(n IN [a, b] WHERE
+        any(l IN labels(n) WHERE l IN $labels)
+    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
+         OR (n.date IS NOT NULL
+             AND ($from IS NULL OR left(n.date + '-00-00', 10) >= $from)
+             AND ($to IS NULL OR left(n.date + '-00-00', 10) <= $to))))
+RETURN {r: r, s: a.id, t: b.id} AS rel
+ORDER BY r.id`;
+
+export const SUBGRAPH_NODES_CYPHER = `
+MATCH (n:Entity)
+WHERE n.id IN $ids
+RETURN n
+ORDER BY n.id`;
+
+export const SUBGRAPH_RELATIONSHIPS_CYPHER = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN {r: r, s: a.id, t: b.id} AS rel
+ORDER BY r.id`;

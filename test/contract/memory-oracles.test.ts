@@ -1,0 +1,196 @@
+/**
+ * The memory store's fast paths (search index with early stops, bidirectional shortest path,
+ * BFS) checked against slow, obviously correct versions on random graphs. The contract
+ * suite pins exact answers on the fixture; this looks for the corner cases it cannot list.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NODE_LABELS, relationshipId, type SeedGraph, type SeedNode, type RelType } from '../../graph-seed/schema.js';
+import { compareStrings } from '../../server/stores/as-of.js';
+import { MemoryStore } from '../../server/stores/memory/memory-store.js';
+import { nameFields, normaliseQuery, textFields, tierOf } from '../../server/stores/search-text.js';
+
+// A tiny alphabet makes shared prefixes, substrings and ties common.
+const CHARS = ['金', '融', '贷', 'a', 'B', '-', ' '];
+const text = (min: number, max: number) => fc.array(fc.constantFrom(...CHARS), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+const nonBlank = (min: number, max: number) => text(min, max).filter((t) => t.trim().length > 0);
+
+function makeNode(i: number, name: string, nameEn: string, aliases: string[], desc: string): SeedNode {
+  const label = NODE_LABELS[i % NODE_LABELS.length]!;
+  return {
+    id: `${label.toLowerCase()}:n${i}`,
+    label,
+    name,
+    nameEn,
+    aliases,
+    description: desc,
+    descriptionEn: desc,
+    figures: [],
+    sources: [{ section: 's', quote: 'q' }],
+  };
+}
+
+const searchGraph = fc
+  .array(fc.tuple(nonBlank(1, 5), nonBlank(1, 4), fc.array(nonBlank(1, 3), { maxLength: 2 }), nonBlank(1, 8)), {
+    minLength: 1,
+    maxLength: 80,
+  })
+  .map((rows): SeedGraph => ({ nodes: rows.map(([n, e, a, d], i) => makeNode(i, n, e, a, d)), relationships: [] }));
+
+/** Every node scored with the shared tier rules, sorted by the contract's order. */
+function slowSearch(graph: SeedGraph, q: string, limit: number, labels?: string[]) {
+  const nq = normaliseQuery(q);
+  if (nq === '') return [];
+  return graph.nodes
+    .filter((n) => !labels || labels.includes(n.label))
+    .map((n) => ({ n, tier: tierOf(nameFields(n), textFields(n), nq) }))
+    .filter((x) => x.tier > 0)
+    .sort((a, b) => b.tier - a.tier || a.n.name.length - b.n.name.length || compareStrings(a.n.id, b.n.id))
+    .slice(0, limit)
+    .map((x) => `${x.n.id}:${x.tier}`);
+}
+
+describe('memory search equals a full scan', () => {
+  it('on random small graphs', async () => {
+    await fc.assert(
+      fc.asyncProperty(searchGraph, nonBlank(1, 3), fc.integer({ min: 1, max: 12 }), fc.boolean(), async (graph, q, limit, filter) => {
+        const store = MemoryStore.fromGraph(graph);
+        const labels = filter ? ['Agency', 'Topic', 'Event'] : undefined;
+        const hits = await store.search({ q, limit, ...(labels ? { labels: labels as never } : {}) });
+        expect(hits.map((h) => `${h.id}:${h.score}`)).toEqual(slowSearch(graph, q, limit, labels));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when hundreds of names share a prefix (the scanning branch)', async () => {
+    const nodes: SeedNode[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const name = i % 3 === 0 ? `金融${i % 7}` : i % 3 === 1 ? `贷金融${i % 5}` : `a${i % 11}金`;
+      nodes.push(makeNode(i, name, `x${i}`, [], i % 2 ? '金融贷' : 'b'));
+    }
+    const graph: SeedGraph = { nodes, relationships: [] };
+    const store = MemoryStore.fromGraph(graph);
+    for (const q of ['金', '金融', '融', '贷', 'a', 'a1', '金融3', 'b', 'x1']) {
+      for (const limit of [1, 5, 50, 300, 600, 2000]) {
+        const hits = await store.search({ q, limit });
+        expect(hits.map((h) => `${h.id}:${h.score}`), `${q} / ${limit}`).toEqual(slowSearch(graph, q, limit));
+      }
+    }
+  });
+});
+
+// Random multigraphs for the walks.
+const walkGraph = fc
+  .record({
+    size: fc.integer({ min: 2, max: 10 }),
+    edges: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom<RelType>('ISSUED', 'REGULATES', 'PART_OF')), { maxLength: 40 }),
+  })
+  .map(({ size, edges }): SeedGraph => {
+    const nodes = Array.from({ length: size }, (_, i) => makeNode(i, `n${i}`, `n${i}`, [], 'd'));
+    const seen = new Set<string>();
+    const relationships = [];
+    for (const [a, b, type] of edges) {
+      const source = nodes[a % size]!.id;
+      const target = nodes[b % size]!.id;
+      const id = relationshipId({ type, source, target });
+      if (source === target || seen.has(id)) continue;
+      seen.add(id);
+      relationships.push({ id, type, source, target, properties: {}, sources: [{ section: 's', quote: 'q' }] });
+    }
+    return { nodes, relationships };
+  });
+
+/** All paths of minimal length by plain enumeration, the smallest by node ids then rel ids. */
+function slowShortest(graph: SeedGraph, from: string, to: string, maxLength: number, directed: boolean, types?: RelType[]) {
+  if (from === to) return { nodes: [from], rels: [] as string[] };
+  const steps = (u: string) =>
+    graph.relationships
+      .filter((r) => !types || types.includes(r.type))
+      .flatMap((r) => {
+        const out: Array<[string, string]> = [];
+        if (r.source === u) out.push([r.id, r.target]);
+        if (!directed && r.target === u) out.push([r.id, r.source]);
+        return out;
+      });
+  let paths: Array<{ nodes: string[]; rels: string[] }> = [{ nodes: [from], rels: [] }];
+  for (let len = 1; len <= maxLength; len++) {
+    const next: typeof paths = [];
+    for (const p of paths) {
+      for (const [rid, w] of steps(p.nodes.at(-1)!)) {
+        if (p.nodes.includes(w)) continue;
+        next.push({ nodes: [...p.nodes, w], rels: [...p.rels, rid] });
+      }
+    }
+    const done = next.filter((p) => p.nodes.at(-1) === to);
+    if (done.length > 0) {
+      const key = (p: { nodes: string[]; rels: string[] }) => [...p.nodes, '|', ...p.rels];
+      done.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return compareStrings(ka[i]!, kb[i]!);
+        return 0;
+      });
+      return done[0]!;
+    }
+    paths = next;
+  }
+  return null;
+}
+
+describe('memory shortest path equals enumeration of all paths', () => {
+  it('on random multigraphs, directed or not, with and without type filters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        walkGraph,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 6 }),
+        fc.boolean(),
+        fc.option(fc.subarray(['ISSUED', 'REGULATES', 'PART_OF'] as RelType[], { minLength: 1 }), { nil: undefined }),
+        async (graph, a, b, maxLength, directed, types) => {
+          const from = graph.nodes[a % graph.nodes.length]!.id;
+          const to = graph.nodes[b % graph.nodes.length]!.id;
+          const store = MemoryStore.fromGraph(graph);
+          const got = await store.shortestPath({ from, to, maxLength, directed, ...(types ? { types } : {}) });
+          const want = slowShortest(graph, from, to, maxLength, directed, types);
+          if (want === null) expect(got).toBeNull();
+          else {
+            expect(got!.nodes.map((n) => n.id)).toEqual(want.nodes);
+            expect(got!.relationships.map((r) => r.id)).toEqual(want.rels);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('memory neighbourhood equals distances by plain BFS', () => {
+  it('on random multigraphs', async () => {
+    await fc.assert(
+      fc.asyncProperty(walkGraph, fc.nat(), fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3>, fc.integer({ min: 1, max: 20 }), async (graph, c, depth, limit) => {
+        const centre = graph.nodes[c % graph.nodes.length]!.id;
+        // Plain BFS distances over all relationships, both directions.
+        const dist = new Map<string, number>([[centre, 0]]);
+        for (let d = 1; d <= depth; d++) {
+          for (const r of graph.relationships) {
+            for (const [u, w] of [[r.source, r.target], [r.target, r.source]] as const) {
+              if (dist.get(u) === d - 1 && !dist.has(w)) dist.set(w, d);
+            }
+          }
+        }
+        const order = [...dist].sort((x, y) => x[1] - y[1] || (x[1] === 0 ? 0 : compareStrings(x[0], y[0]))).map(([id]) => id);
+        const kept = order.slice(0, limit);
+        const store = MemoryStore.fromGraph(graph);
+        const got = await store.neighborhood({ id: centre, depth, limit });
+        expect(got!.nodes.map((n) => n.id)).toEqual(kept);
+        expect(got!.truncated).toBe(order.length > limit);
+        const keptSet = new Set(kept);
+        const rels = graph.relationships.filter((r) => keptSet.has(r.source) && keptSet.has(r.target)).map((r) => r.id).sort(compareStrings);
+        expect(got!.relationships.map((r) => r.id)).toEqual(rels);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

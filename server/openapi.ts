@@ -312,7 +312,7 @@ export const openapiDocument: Json = {
         summary: 'This document',
         operationId: 'openapi',
         parameters: [],
-        responses: { '200': json('OpenAPI 3.1 document.', { type: 'object', properties: { openapi: str, info: { type: 'object' }, paths: { type: 'object' }, components: { type: 'object' } }, required: ['openapi', 'info', 'paths'] }) },
+        responses: { '200': json('OpenAPI 3.1 document.', { type: 'object', properties: { openapi: str, info: { type: 'object' }, servers: { type: 'array' }, paths: { type: 'object' }, components: { type: 'object' } }, required: ['openapi', 'info', 'paths'] }) },
       },
     },
   },

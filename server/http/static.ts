@@ -16,7 +16,8 @@ export function clientRoutes(clientDir: string | undefined): Router {
 
   // Dot-segments (`/.env`, `/.git/config`) are never served, not even as the SPA page.
   const refuseDotfiles: RequestHandler = (req, res, next) => {
-    if (req.path.split('/').some((seg) => seg.startsWith('.'))) {
+    // Segments are decoded first: `/%2eenv` is `/.env` to the file system.
+    if (req.path.split('/').some((seg) => decodeURIComponent(seg).startsWith('.'))) {
       res.status(404).type('text/plain').send('Not found\n');
       return;
     }

@@ -2,7 +2,7 @@
  * GEXF 1.3 via graphology-gexf's writer. Attributes are flattened to scalars first so the
  * writer declares one typed attribute per column, which Gephi requires.
  */
-import Graph from 'graphology';
+import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
 import type { Subgraph } from '../stores/types.js';
 import { flattenNode, flattenRelationship, type FlatValue } from './flatten.js';
@@ -15,7 +15,7 @@ function xmlSafe(row: Record<string, FlatValue>): Record<string, FlatValue> {
 
 export function toGexf(graph: Subgraph): string {
   // Two relationships of different types may join the same pair, hence a multigraph.
-  const g = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+  const g = new MultiDirectedGraph({ allowSelfLoops: true });
   for (const n of graph.nodes) g.addNode(n.id, xmlSafe(flattenNode(n)));
   for (const r of graph.relationships) {
     if (!g.hasNode(r.source) || !g.hasNode(r.target)) continue;

@@ -68,12 +68,14 @@ export function num(x: number, digits = 0): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** Decimal units (kB = 1000 B), as the bundle target is stated. */
 export function bytes(x: number): string {
   if (!Number.isFinite(x)) return '–';
-  if (x < 1024) return `${x.toFixed(0)} B`;
-  if (x < 1024 * 1024) return `${(x / 1024).toFixed(1)} kB`;
-  if (x < 1024 ** 3) return `${(x / 1024 / 1024).toFixed(1)} MB`;
-  return `${(x / 1024 ** 3).toFixed(2)} GB`;
+  const a = Math.abs(x);
+  if (a < 1000) return `${x.toFixed(0)} B`;
+  if (a < 1e6) return `${(x / 1e3).toFixed(1)} kB`;
+  if (a < 1e9) return `${(x / 1e6).toFixed(1)} MB`;
+  return `${(x / 1e9).toFixed(2)} GB`;
 }
 
 export function ratio(a: number, b: number): string {

@@ -1,0 +1,229 @@
+/**
+ * One benchmark run in the browser, chosen by the URL: `?data=NAME&renderer=sigma|vis`.
+ *
+ * sigma: the client's own pipeline (client/src): `buildGraph` → `staticLayout` (ForceAtlas2
+ * + noverlap in the module worker) → `applyPositions` → `createRenderer` (the client's
+ * sigma settings and reducers) → first frame; then full `refresh()` calls, a scripted
+ * pan/zoom, and `ContinuousLayout` (graphology's FA2 worker supervisor) for a few seconds.
+ * vis: the same nodes and relationships as a vis-network (physics off, at the positions
+ * `buildGraph` seeds), then `redraw()` calls and the same pan/zoom script.
+ * Long tasks (PerformanceObserver 'longtask') are recorded throughout.
+ *
+ * The result goes to `window.__bench` (read by Playwright).
+ */
+import { buildGraph } from '../../../client/src/graph/build';
+import { applyPositions, ContinuousLayout, staticLayout } from '../../../client/src/graph/layout';
+import { EMPTY_FILTERS, type HighlightState } from '../../../client/src/graph/reducers';
+import { createRenderer } from '../../../client/src/view/renderer';
+import { REL_NAMES, REL_TYPES, type RelType } from '../../../graph-seed/schema';
+import type { Subgraph } from '../../../server/stores/types';
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+const longTasks: LongTask[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+const params = new URLSearchParams(location.search);
+const dataName = params.get('data') ?? 'seed';
+const rendererName = params.get('renderer') ?? 'sigma';
+const panZoomMs = Number(params.get('panZoomMs') ?? 3000);
+const layoutMs = Number(params.get('layoutMs') ?? 5000);
+const refreshes = Number(params.get('refreshes') ?? 5);
+const stage = document.getElementById('stage')!;
+
+const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+const tasksBetween = (a: number, b: number): LongTask[] => longTasks.filter((t) => t.start >= a && t.start < b);
+const summary = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+};
+const longTaskSummary = (tasks: LongTask[]) => ({ count: tasks.length, max: Math.max(0, ...tasks.map((t) => t.duration)), total: tasks.reduce((a, t) => a + t.duration, 0) });
+
+/** Moves the camera along a fixed path for `ms`; `step(t)` applies position t∈[0,1]. */
+async function panZoom(step: (t: number) => void, ms: number): Promise<number[]> {
+  const frames: number[] = [];
+  const start = await nextFrame();
+  let last = start;
+  while (last - start < ms) {
+    step((last - start) / ms);
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
+  }
+  return frames;
+}
+
+async function runSigma(sub: Subgraph, tData: number) {
+  const graph = buildGraph(sub);
+  const tBuilt = performance.now();
+  const positions = await staticLayout(graph);
+  const tLaidOut = performance.now();
+  applyPositions(graph, positions);
+  const state: HighlightState = {
+    lang: 'zh',
+    active: null,
+    selected: null,
+    neighbors: new Set(),
+    focusNodes: null,
+    focusEdges: null,
+    filters: EMPTY_FILTERS,
+    relNames: Object.fromEntries(REL_TYPES.map((t) => [t, REL_NAMES[t].zh])) as Record<RelType, string>,
+  };
+  const renderer = createRenderer(stage, graph, () => state, 1);
+  const tMounted = performance.now();
+  const tFirstFrame = await nextFrame();
+
+  // Synchronous cost of sigma's render (beforeRender → afterRender) on every frame.
+  const renders: number[] = [];
+  let renderStart = 0;
+  renderer.on('beforeRender', () => (renderStart = performance.now()));
+  renderer.on('afterRender', () => renders.push(performance.now() - renderStart));
+
+  const refreshCosts: number[] = [];
+  for (let i = 0; i < refreshes; i++) {
+    await nextFrame();
+    const t = performance.now();
+    renderer.refresh();
+    refreshCosts.push(performance.now() - t);
+  }
+
+  renders.length = 0;
+  const camera = renderer.getCamera();
+  const panStart = performance.now();
+  const frames = await panZoom((t) => {
+    const a = t * Math.PI * 2;
+    camera.setState({ x: 0.5 + 0.25 * Math.sin(a), y: 0.5 + 0.25 * Math.cos(a), ratio: Math.pow(2, Math.sin(a * 2) * 1.5 - 0.5) });
+  }, panZoomMs);
+  const panEnd = performance.now();
+  const panRenders = [...renders];
+
+  // Continuous ForceAtlas2 in graphology's worker supervisor, sigma redrawing as positions come back.
+  const layout = new ContinuousLayout(graph, () => undefined);
+  renders.length = 0;
+  const layoutStart = performance.now();
+  layout.start();
+  const layoutFrames: number[] = [];
+  let last = await nextFrame();
+  while (last - layoutStart < layoutMs) {
+    const now = await nextFrame();
+    layoutFrames.push(now - last);
+    last = now;
+  }
+  layout.kill();
+  const layoutEnd = performance.now();
+  renderer.kill();
+
+  return {
+    renderer: 'sigma',
+    nodes: graph.order,
+    edges: graph.size,
+    buildMs: tBuilt - tData,
+    staticLayoutMs: tLaidOut - tBuilt,
+    mountMs: tMounted - tLaidOut,
+    firstFrameMs: tFirstFrame - tData,
+    longTasksToFirstFrame: longTaskSummary(tasksBetween(tData, tFirstFrame)),
+    longTasksDuringStaticLayout: longTaskSummary(tasksBetween(tBuilt, tLaidOut)),
+    refresh: summary(refreshCosts),
+    panZoomRender: summary(panRenders),
+    panZoomFrame: summary(frames),
+    longTasksDuringPanZoom: longTaskSummary(tasksBetween(panStart, panEnd)),
+    continuousLayoutRender: summary([...renders]),
+    continuousLayoutFrame: summary(layoutFrames),
+    longTasksDuringContinuousLayout: longTaskSummary(tasksBetween(layoutStart, layoutEnd)),
+  };
+}
+
+async function runVis(sub: Subgraph, tData: number) {
+  const { DataSet, Network } = await import('vis-network/standalone');
+  // The same graph and start positions as sigma gets from buildGraph (before its layout).
+  const graph = buildGraph(sub);
+  const tBuilt = performance.now();
+  const nodes = new DataSet(
+    graph.mapNodes((id, a) => ({ id, x: a.x * 10, y: a.y * 10, label: a.label, color: a.color, size: a.size })),
+  );
+  const edges = new DataSet(graph.mapEdges((id, _a, s, t) => ({ id, from: s, to: t, arrows: 'to' })));
+  let drawStart = 0;
+  const draws: number[] = [];
+  const firstDraw = new Promise<number>((resolve) => {
+    const network = new Network(
+      stage,
+      { nodes, edges },
+      {
+        physics: false,
+        layout: { improvedLayout: false },
+        edges: { smooth: false, color: '#b8b8b8' },
+        nodes: { shape: 'dot', font: { size: 13 } },
+        interaction: { hideEdgesOnDrag: graph.order > 1500, hideEdgesOnZoom: graph.order > 1500 },
+      },
+    );
+    network.on('beforeDrawing', () => (drawStart = performance.now()));
+    network.on('afterDrawing', () => {
+      draws.push(performance.now() - drawStart);
+      if (draws.length === 1) resolve(performance.now());
+    });
+    (window as unknown as { __network: unknown }).__network = network;
+  });
+  const network = (window as unknown as { __network: import('vis-network').Network }).__network;
+  const tConstructed = performance.now();
+  const tFirstDraw = await firstDraw;
+  const tFirstFrame = await nextFrame();
+
+  const redrawCosts: number[] = [];
+  for (let i = 0; i < refreshes; i++) {
+    await nextFrame();
+    const t = performance.now();
+    network.redraw();
+    redrawCosts.push(performance.now() - t);
+  }
+
+  draws.length = 0;
+  const view = network.getViewPosition();
+  const scale = network.getScale();
+  const panStart = performance.now();
+  const frames = await panZoom((t) => {
+    const a = t * Math.PI * 2;
+    network.moveTo({
+      position: { x: view.x + 2000 * Math.sin(a), y: view.y + 2000 * Math.cos(a) },
+      scale: scale * Math.pow(2, Math.sin(a * 2) * 1.5 + 0.5),
+      animation: false,
+    });
+  }, panZoomMs);
+  const panEnd = performance.now();
+  const panDraws = [...draws];
+  network.destroy();
+  return {
+    renderer: 'vis-network',
+    nodes: graph.order,
+    edges: graph.size,
+    buildMs: tBuilt - tData,
+    constructMs: tConstructed - tBuilt,
+    firstDrawMs: tFirstDraw - tData,
+    firstFrameMs: tFirstFrame - tData,
+    longTasksToFirstFrame: longTaskSummary(tasksBetween(tData, tFirstFrame)),
+    redraw: summary(redrawCosts),
+    panZoomRender: summary(panDraws),
+    panZoomFrame: summary(frames),
+    longTasksDuringPanZoom: longTaskSummary(tasksBetween(panStart, panEnd)),
+  };
+}
+
+async function main() {
+  const tFetch = performance.now();
+  const res = await fetch(`./data/${encodeURIComponent(dataName)}.json`);
+  if (!res.ok) throw new Error(`data ${dataName}: HTTP ${res.status}`);
+  const sub = (await res.json()) as Subgraph;
+  const tData = performance.now();
+  const result = rendererName === 'vis' ? await runVis(sub, tData) : await runSigma(sub, tData);
+  return { data: dataName, fetchAndParseMs: tData - tFetch, ...result };
+}
+
+main().then(
+  (r) => ((window as unknown as { __bench: unknown }).__bench = r),
+  (err: Error) => ((window as unknown as { __bench: unknown }).__bench = { error: `${err.message}\n${err.stack ?? ''}` }),
+);

@@ -1,0 +1,178 @@
+/**
+ * Loading costs: the memory store (read + validate, build, heap kept per node and per
+ * relationship, each measured in a fresh process by `memory-probe.ts`) and the real
+ * Neo4j (`loadIntoNeo4j`: nodes/s and relationships/s of its write phases).
+ */
+import { spawn } from 'node:child_process';
+import type { Driver } from 'neo4j-driver';
+import type { SeedGraph } from '../graph-seed/schema.js';
+import type { Manifest } from './synthetic/generate.js';
+import { bytes, num, sizeLabel, verdict } from './lib/stats.js';
+import { table, type Check, type Section } from './lib/report.js';
+
+export const NODES_PER_SEC_TARGET = 20_000;
+export const RELS_PER_SEC_TARGET = 50_000;
+export const LOAD_TARGET_SIZE = 100_000;
+
+interface Probe {
+  mode: 'full' | 'nodes';
+  nodes: number;
+  relationships: number;
+  loadMs: number;
+  buildMs: number;
+  graphHeap: number;
+  storeHeap: number;
+  rss: number;
+  baseRss: number;
+}
+
+export interface MemoryFootprint {
+  size: number;
+  nodes: number;
+  relationships: number;
+  loadMs: number;
+  buildMs: number;
+  storeHeap: number;
+  nodesOnlyHeap: number;
+  perNode: number;
+  perRelationship: number;
+  rss: number;
+}
+
+function probe(m: Manifest, mode: 'full' | 'nodes', maxOldSpaceMb: number): Promise<Probe> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${maxOldSpaceMb}`, '--import', 'tsx', new URL('./memory-probe.ts', import.meta.url).pathname, m.dataDir, m.sourcePath, mode],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('PROBE '));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(6)) as Probe);
+      else reject(new Error(`memory probe (${mode}) exited with code ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+    });
+  });
+}
+
+export async function benchMemoryFootprint(m: Manifest, maxOldSpaceMb = 16_384): Promise<MemoryFootprint> {
+  const full = await probe(m, 'full', maxOldSpaceMb);
+  const nodesOnly = await probe(m, 'nodes', maxOldSpaceMb);
+  const perNode = nodesOnly.storeHeap / nodesOnly.nodes;
+  const perRelationship = full.relationships ? (full.storeHeap - nodesOnly.storeHeap) / full.relationships : NaN;
+  process.stderr.write(`  memory store ${sizeLabel(m.nodes)}: build ${(full.buildMs / 1000).toFixed(1)} s, heap ${bytes(full.storeHeap)}\n`);
+  return {
+    size: m.nodes,
+    nodes: full.nodes,
+    relationships: full.relationships,
+    loadMs: full.loadMs,
+    buildMs: full.buildMs,
+    storeHeap: full.storeHeap,
+    nodesOnlyHeap: nodesOnly.storeHeap,
+    perNode,
+    perRelationship,
+    rss: full.rss,
+  };
+}
+
+export function memoryFootprintSection(results: readonly MemoryFootprint[]): Section {
+  return {
+    title: 'Memory store: build time and memory kept',
+    lines: table(
+      ['nodes', 'relationships', 'read + validate s', 'MemoryStore.fromGraph s', 'store heap', 'heap per node', 'heap per relationship', 'process RSS'],
+      results.map((r) => [
+        sizeLabel(r.size),
+        num(r.relationships),
+        (r.loadMs / 1000).toFixed(1),
+        (r.buildMs / 1000).toFixed(1),
+        bytes(r.storeHeap),
+        bytes(r.perNode),
+        bytes(r.perRelationship),
+        bytes(r.rss),
+      ]),
+    ),
+    notes: [
+      'Each figure from a fresh process (`bench/memory-probe.ts`): load the graph, build the store, drop the graph, collect garbage, read `process.memoryUsage()`.',
+      'Per node: heap of a store built from the nodes only ÷ nodes. Per relationship: (full store − nodes-only store) ÷ relationships. Strings shared with the seed records count once, in the store.',
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+
+export interface Neo4jLoadResult {
+  size: number;
+  nodes: number;
+  relationships: number;
+  ms: number;
+  nodesPerSec: number;
+  relsPerSec: number;
+  error?: string;
+}
+
+export async function benchNeo4jLoad(driver: Driver, database: string, graph: SeedGraph, size: number): Promise<Neo4jLoadResult> {
+  const { loadIntoNeo4j } = await import('../graph-seed/neo4j-loader.js');
+  const t0 = performance.now();
+  let lastPhase = '';
+  try {
+    const r = await loadIntoNeo4j(driver, graph, {
+      database,
+      onProgress: (p) => {
+        if (p.phase !== lastPhase) {
+          lastPhase = p.phase;
+          process.stderr.write(`  neo4j load ${sizeLabel(size)}: ${p.phase} (${p.total})\n`);
+        }
+      },
+    });
+    return { size, nodes: r.nodes, relationships: r.relationships, ms: r.ms, nodesPerSec: r.nodesPerSec, relsPerSec: r.relsPerSec };
+  } catch (err) {
+    return {
+      size,
+      nodes: graph.nodes.length,
+      relationships: graph.relationships.length,
+      ms: performance.now() - t0,
+      nodesPerSec: NaN,
+      relsPerSec: NaN,
+      error: `${(err as Error).message.split('\n')[0]} (during ${lastPhase || 'start'})`,
+    };
+  }
+}
+
+export function neo4jLoadSection(results: readonly Neo4jLoadResult[], heap: string): Section {
+  const checks: Check[] = [];
+  const rows = results.map((r) => {
+    let target = '';
+    if (r.error) {
+      target = '**MISS** (failed)';
+      checks.push({ name: `Neo4j load at ${sizeLabel(r.size)}`, pass: false, detail: r.error });
+    } else if (r.size === LOAD_TARGET_SIZE) {
+      const pass = r.nodesPerSec >= NODES_PER_SEC_TARGET && r.relsPerSec >= RELS_PER_SEC_TARGET;
+      target = verdict(`≥ ${num(NODES_PER_SEC_TARGET)} nodes/s and ≥ ${num(RELS_PER_SEC_TARGET)} rels/s`, pass);
+      checks.push({ name: 'Neo4j load rate at 100k', pass, detail: `${num(r.nodesPerSec)} nodes/s, ${num(r.relsPerSec)} rels/s` });
+    } else if (r.size >= 1_000_000) {
+      target = 'completes without OOM PASS';
+      checks.push({ name: `Neo4j load at ${sizeLabel(r.size)} without OOM`, pass: true, detail: `${(r.ms / 1000).toFixed(0)} s` });
+    }
+    return [
+      sizeLabel(r.size),
+      num(r.nodes),
+      num(r.relationships),
+      (r.ms / 1000).toFixed(1),
+      num(r.nodesPerSec),
+      num(r.relsPerSec),
+      r.error ?? 'ok',
+      target,
+    ];
+  });
+  return {
+    title: `Loading into Neo4j (graph-seed/neo4j-loader.ts, embedded Neo4j 5.26, heap ${heap})`,
+    lines: table(['nodes', 'nodes loaded', 'relationships', 'total s', 'nodes/s', 'relationships/s', 'result', 'target'], rows),
+    notes: [
+      'nodes/s and relationships/s are the loader\'s own figures for its write phases (`LoadResult`); total includes schema, deletion of the previous graph and the final count check.',
+    ],
+    checks,
+  };
+}

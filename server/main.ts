@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 import { createLogger } from './http/logging.js';
 import { findRepoRoot } from './repo-root.js';
 import { installShutdown } from './shutdown.js';
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel);
+  logger.info({ config: { ...describeConfig(config), ...settings } }, 'starting');
   let store;
   try {
     // The Neo4j store connects lazily: a database that is down now makes /api/health 503

@@ -1,0 +1,116 @@
+/**
+ * The HTTP contract on the Neo4j store: the real seed loaded into the real Neo4j of the
+ * test run, then the same suite as the memory store. Plus the same answers from both stores
+ * over HTTP, and recovery: a server started while Neo4j is unreachable reports 503 and
+ * serves again, by itself, once Neo4j can be reached.
+ */
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedGraph } from '../../graph-seed/load-seed.js';
+import { loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
+import { MemoryStore } from '../../server/stores/memory/memory-store.js';
+import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
+import { describeNeo4j, neo4jTarget, withDriver } from '../support/neo4j.js';
+import { getJson, startApp, type Running } from './helpers.js';
+import { httpSuite, P2P, REAL_ESTATE } from './http-suite.js';
+
+async function loadSeedIntoNeo4j(): Promise<void> {
+  const graph = await loadSeedGraph({ onWarning: () => {} });
+  const target = neo4jTarget();
+  await withDriver((driver) => loadIntoNeo4j(driver, graph, { database: target.database }));
+}
+
+describeNeo4j('HTTP API on the Neo4j store', () => {
+  httpSuite(async () => {
+    await loadSeedIntoNeo4j();
+    return new Neo4jStore({ ...neo4jTarget(), queryTimeoutMs: 10_000 });
+  });
+});
+
+describeNeo4j('the two stores over HTTP', () => {
+  let memory: Running;
+  let graphDb: Running;
+  let neo: Neo4jStore;
+
+  beforeAll(async () => {
+    await loadSeedIntoNeo4j();
+    neo = new Neo4jStore({ ...neo4jTarget(), queryTimeoutMs: 10_000 });
+    memory = await startApp({ store: MemoryStore.fromGraph(await loadSeedGraph({ onWarning: () => {} })), rateLimitPerMinute: 0 });
+    graphDb = await startApp({ store: neo, rateLimitPerMinute: 0 });
+  });
+  afterAll(async () => {
+    await memory?.close();
+    await graphDb?.close();
+    await neo?.close();
+  });
+
+  it('give the same answers to the questions users bring most, with the same evidence', async () => {
+    for (const path of [
+      `/api/questions/regulators?segment=${P2P}`,
+      `/api/questions/rules?topic=${REAL_ESTATE}`,
+      '/api/paths/shortest?from=agency:csrc&to=topic:down-payment-loans',
+      '/api/search?q=P2P',
+      '/api/timeline',
+    ]) {
+      const [a, b] = await Promise.all([getJson(memory.base, path), getJson(graphDb.base, path)]);
+      expect(a.status, path).toBe(200);
+      expect(b.body, path).toEqual(a.body);
+    }
+  });
+});
+
+/** A TCP relay to Neo4j that the test can switch on: the database "comes back". */
+function relayTo(host: string, port: number): Server {
+  return createServer((client: Socket) => {
+    const upstream = connect(port, host);
+    client.pipe(upstream).pipe(client);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+    client.on('close', end);
+    upstream.on('close', end);
+  });
+}
+
+describeNeo4j('recovery when Neo4j comes back', () => {
+  it('reports 503 while Neo4j is unreachable and 200 once it is reachable, without a restart', async () => {
+    await loadSeedIntoNeo4j();
+    const target = neo4jTarget();
+    const upstream = new URL(target.uri.replace(/^\w+(\+\w+)?:/, 'http:'));
+
+    // Reserve a port, then leave it closed: Neo4j "is down" at start-up.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+
+    const store = new Neo4jStore({ ...target, uri: `bolt://127.0.0.1:${port}`, queryTimeoutMs: 1000 });
+    const app = await startApp({ store, rateLimitPerMinute: 0 });
+    const relay = relayTo(upstream.hostname, Number(upstream.port || 7687));
+    try {
+      const down = await getJson(app.base, '/api/health');
+      expect(down.status).toBe(503);
+      expect(down.headers.get('retry-after')).toBe('5');
+      expect(down.body.status).toBe('unavailable');
+
+      await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+      let up = await getJson(app.base, '/api/health');
+      for (let i = 0; i < 20 && up.status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        up = await getJson(app.base, '/api/health');
+      }
+      expect(up.status).toBe(200);
+      expect(up.body).toMatchObject({ status: 'ok', store: 'neo4j' });
+      const answer = await getJson(app.base, `/api/questions/regulators?segment=${P2P}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.agencies.length).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+      await store.close();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
+});

@@ -309,7 +309,7 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     const some = await get('/api/graph?labels=Agency,Rule&types=ISSUED');
     expect(some.body.nodes.every((n: ApiNode) => n.label === 'Agency' || n.label === 'Rule')).toBe(true);
     expect(some.body.relationships.every((r: ApiRelationship) => r.type === 'ISSUED')).toBe(true);
-    expect(some.body.relationships).toHaveLength(counts.types['ISSUED']);
+    expect(some.body.relationships).toHaveLength(counts.types['ISSUED'] ?? -1);
     expectClosed(some.body.nodes, some.body.relationships);
 
     const y2016 = await get('/api/graph?labels=Rule&from=2016&to=2016');

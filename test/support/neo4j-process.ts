@@ -79,6 +79,11 @@ export function startLauncher(options: LauncherOptions): Promise<RunningLauncher
       NEO4J_BOLT_PORT: String(options.port),
       NEO4J_DATA_DIR: options.dataDir,
       NEO4J_PASSWORD: options.password,
+      // Test data is small: a smaller heap, and the quick JIT tier only, which halves the CPU
+      // time of a start (about 10 s instead of 20 s measured) on a two-core machine.
+      NEO4J_HEAP: process.env.NEO4J_HEAP ?? '1g',
+      NEO4J_PAGECACHE: process.env.NEO4J_PAGECACHE ?? '256m',
+      NEO4J_JAVA_OPTS: process.env.NEO4J_JAVA_OPTS ?? '-XX:TieredStopAtLevel=1',
       // The launcher exits when this pipe closes, so a killed test run leaves no Neo4j behind.
       NEO4J_EXIT_ON_STDIN_CLOSE: '1',
     },

@@ -1,0 +1,583 @@
+/**
+ * Loads a validated seed graph into Neo4j so that afterwards the database holds exactly the
+ * seed: seed nodes and relationships that are no longer in the files are removed.
+ *
+ * Data model (read by server/stores/neo4j):
+ * - every seed node has its label and the common label `Entity`; scalar seed fields are
+ *   properties (`aliases` a string list, integers as Neo4j integers); `sources` and `figures`
+ *   are JSON strings `sourcesJson`, `figuresJson` (Neo4j cannot store maps);
+ * - relationships carry `id` (`relationshipId`), their scalar `properties` and `sourcesJson`;
+ * - "seed-managed" means: every `:Entity` node and every relationship between two of them.
+ *   Nothing else in the database is touched.
+ *
+ * Atomicity: readers see either the old graph or the new one, never a mix, whatever
+ * happens to the load (an error, a constraint violation, SIGKILL of the loading process,
+ * which drops the Bolt connection). Two ways, chosen by size (`mode`, default `auto`):
+ *
+ * - `single` (up to SINGLE_TRANSACTION_MAX nodes + relationships, which covers the real
+ *   seed many times over): the whole replacement (deleting what the files no longer hold,
+ *   merging every node and relationship in batches, checking the counts) is ONE write
+ *   transaction. Anything that stops it makes Neo4j roll it back.
+ * - `staged` (larger graphs, whose single transaction would outgrow Neo4j's transaction
+ *   memory limit, about 70% of the heap: 50k nodes with 250k relationships did not fit in
+ *   1 GB): the new graph is written in many small transactions as `:SeedStaging` nodes,
+ *   which carry no seed label and no `Entity` label, so no query and not the full-text
+ *   index sees them. Then ONE flip transaction relabels the live nodes `:SeedRetired` and
+ *   the staged nodes `:Entity` plus their seed label (label changes are cheap), and checks
+ *   the counts. Retired nodes are then deleted in batches. Killed before or during the flip:
+ *   the old graph stays live and the staged nodes are invisible leftovers; killed after it:
+ *   the new graph is live and the retired nodes are invisible leftovers. Every load starts
+ *   by deleting leftovers of both kinds, and a failed load deletes its own staging.
+ *
+ * One load at a time: two concurrent loads would delete each other's staging.
+ *
+ * Schema statements (constraints, the full-text index) cannot share a transaction with
+ * writes; they run first, are idempotent (IF NOT EXISTS), and never remove data.
+ */
+import { createHash } from 'node:crypto';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { NODE_LABELS, REL_TYPES, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
+
+export const ENTITY_LABEL = 'Entity';
+export const FULLTEXT_INDEX = 'entitySearch';
+export const FULLTEXT_PROPERTIES = ['name', 'nameEn', 'aliases', 'description', 'descriptionEn'] as const;
+export const DEFAULT_NODE_BATCH = 5_000;
+export const DEFAULT_REL_BATCH = 10_000;
+
+export type LoadPhase = 'cleanup' | 'read' | 'delete-relationships' | 'delete-nodes' | 'nodes' | 'relationships' | 'verify' | 'flip' | 'commit';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** Batches done in this phase, and how many it has. */
+  batch: number;
+  batches: number;
+  /** Items written so far in this phase, of `total`. */
+  done: number;
+  total: number;
+  /** Items per second in this phase so far. */
+  rate: number;
+  elapsedMs: number;
+}
+
+/** What the test-only hook sees before each write batch. */
+export interface BatchInfo {
+  phase: 'nodes' | 'relationships';
+  /** 1-based batch number within the phase. */
+  batch: number;
+  batches: number;
+}
+
+export interface LoadOptions {
+  database: string;
+  /** `auto` (default): `single` up to SINGLE_TRANSACTION_MAX nodes + relationships, else `staged`. */
+  mode?: 'auto' | 'single' | 'staged';
+  /** Sets both batch sizes (nodes default 5000, relationships 10000). */
+  batchSize?: number;
+  nodeBatchSize?: number;
+  relBatchSize?: number;
+  onProgress?: (p: LoadProgress) => void;
+  /**
+   * Test-only: runs inside the load transaction before each write batch, so a test can make
+   * a batch fail part way (for example by violating a constraint) and check the rollback.
+   */
+  beforeBatch?: (tx: ManagedTransaction, info: BatchInfo) => Promise<void>;
+}
+
+export interface GraphCounts {
+  nodes: number;
+  relationships: number;
+  /** Per seed label (the `Entity` label left out), zero counts included. */
+  labels: Record<string, number>;
+  /** Per relationship type, zero counts included. */
+  types: Record<string, number>;
+}
+
+export interface LoadResult extends GraphCounts {
+  mode: 'single' | 'staged';
+  removedNodes: number;
+  removedRelationships: number;
+  ms: number;
+  /** Nodes and relationships written per second of the write phases. */
+  nodesPerSec: number;
+  relsPerSec: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema
+
+function constraintName(label: string): string {
+  return `${label.toLowerCase()}_id_unique`;
+}
+
+/** Uniqueness of `id` on `Entity` and on every seed label, and the `entitySearch` index. */
+export async function ensureSchema(driver: Driver, database: string): Promise<void> {
+  for (const label of [ENTITY_LABEL, ...NODE_LABELS]) {
+    // Labels come from the schema's fixed list, never from input, so interpolating is safe.
+    await driver.executeQuery(
+      `CREATE CONSTRAINT ${constraintName(label)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+      {},
+      { database },
+    );
+  }
+  // An existing index with other labels or properties (an older schema) is rebuilt.
+  const existing = await driver.executeQuery(
+    'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',
+    { name: FULLTEXT_INDEX },
+    { database },
+  );
+  const rec = existing.records[0];
+  if (rec) {
+    const labels = [...(rec.get('labelsOrTypes') as string[])].sort();
+    const props = [...(rec.get('properties') as string[])].sort();
+    const analyzer = (rec.get('options') as { indexConfig?: Record<string, unknown> }).indexConfig?.['fulltext.analyzer'];
+    const same =
+      JSON.stringify(labels) === JSON.stringify([...NODE_LABELS].sort()) &&
+      JSON.stringify(props) === JSON.stringify([...FULLTEXT_PROPERTIES].sort()) &&
+      analyzer === 'cjk';
+    if (!same) await driver.executeQuery(`DROP INDEX ${FULLTEXT_INDEX}`, {}, { database });
+  }
+  await driver.executeQuery(
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
+     FOR (n:${NODE_LABELS.join('|')})
+     ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
+     OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
+    {},
+    { database },
+  );
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows
+
+/** Integers go as Neo4j integers (a JS number would be stored as a float). */
+function scalar(v: string | number | boolean): unknown {
+  return typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
+}
+
+export function nodeProperties(n: SeedNode): Record<string, unknown> {
+  const props: Record<string, unknown> = {
+    id: n.id,
+    name: n.name,
+    nameEn: n.nameEn,
+    aliases: n.aliases,
+    description: n.description,
+    descriptionEn: n.descriptionEn,
+    sourcesJson: JSON.stringify(n.sources),
+    figuresJson: JSON.stringify(n.figures),
+  };
+  if (n.date !== undefined) props.date = n.date;
+  if (n.kind !== undefined) props.kind = n.kind;
+  for (const key of ['startYear', 'endYear', 'order', 'issuerCount'] as const) {
+    const v = n[key];
+    if (v !== undefined) props[key] = neo4j.int(v);
+  }
+  return props;
+}
+
+export function relationshipProperties(r: GraphRelationship): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r.properties)) props[k] = scalar(v);
+  props.id = r.id;
+  props.sourcesJson = JSON.stringify(r.sources);
+  return props;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupBy<T, K extends string>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------
+// Load
+
+/** Above this many nodes + relationships, `auto` loads through a staged swap. */
+export const SINGLE_TRANSACTION_MAX = 50_000;
+export const STAGING_LABEL = 'SeedStaging';
+export const RETIRED_LABEL = 'SeedRetired';
+
+interface Prepared {
+  nodeBatches: Array<{ label: string; rows: Array<{ id: string; props: Record<string, unknown> }> }>;
+  relBatches: Array<{ type: string; rows: Array<{ source: string; target: string; props: Record<string, unknown> }> }>;
+  nodeBatch: number;
+  relBatch: number;
+}
+
+interface Stats {
+  removedNodes: number;
+  removedRelationships: number;
+  nodesMs: number;
+  relsMs: number;
+  counts?: GraphCounts;
+}
+
+export async function loadIntoNeo4j(driver: Driver, graph: SeedGraph, opts: LoadOptions): Promise<LoadResult> {
+  const nodeBatch = positive(opts.nodeBatchSize ?? opts.batchSize ?? DEFAULT_NODE_BATCH, 'node batch size');
+  const relBatch = positive(opts.relBatchSize ?? opts.batchSize ?? DEFAULT_REL_BATCH, 'relationship batch size');
+  const mode = opts.mode ?? 'auto';
+  const staged = mode === 'staged' || (mode === 'auto' && graph.nodes.length + graph.relationships.length > SINGLE_TRANSACTION_MAX);
+  const started = Date.now();
+
+  await ensureSchema(driver, opts.database);
+
+  // Batches are per label / type, because Cypher cannot take a label or type as a parameter.
+  const prepared: Prepared = {
+    nodeBatch,
+    relBatch,
+    nodeBatches: [...groupBy(graph.nodes, (n) => n.label)].flatMap(([label, nodes]) =>
+      chunks(nodes, nodeBatch).map((batch) => ({ label, rows: batch.map((n) => ({ id: n.id, props: nodeProperties(n) })) })),
+    ),
+    relBatches: [...groupBy(graph.relationships, (r) => r.type)].flatMap(([type, rels]) =>
+      chunks(rels, relBatch).map((batch) => ({
+        type,
+        rows: batch.map((r) => ({ source: r.source, target: r.target, props: relationshipProperties(r) })),
+      })),
+    ),
+  };
+  const stats: Stats = staged ? await loadStaged(driver, graph, prepared, opts, started) : await loadSingle(driver, graph, prepared, opts, started);
+  return {
+    // The counts checked inside the replacing transaction are what it committed.
+    ...stats.counts!,
+    mode: staged ? 'staged' : 'single',
+    removedNodes: stats.removedNodes,
+    removedRelationships: stats.removedRelationships,
+    ms: Date.now() - started,
+    nodesPerSec: rate(graph.nodes.length, stats.nodesMs),
+    relsPerSec: rate(graph.relationships.length, stats.relsMs),
+  };
+}
+
+/** The whole replacement in one write transaction. */
+async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: LoadOptions, started: number): Promise<Stats> {
+  const progress = opts.onProgress ?? (() => {});
+  const wantedNodes = new Set(graph.nodes.map((n) => n.id));
+  const wantedRels = new Set(graph.relationships.map((r) => r.id));
+  const stats: Stats = { removedNodes: 0, removedRelationships: 0, nodesMs: 0, relsMs: 0 };
+
+  await removeLeftovers(driver, opts.database, p.nodeBatch, progress, started);
+  const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.executeWrite(async (tx) => {
+      // executeWrite may retry the whole function on a transient error: start from zero.
+      Object.assign(stats, { removedNodes: 0, removedRelationships: 0 });
+
+      progress(tick('read', 0, 1, 0, 0, started, started));
+      const existingNodes = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id, elementId(n) AS eid`);
+      const existingRels = await tx.run(
+        `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL}) RETURN a.id AS s, type(r) AS type, b.id AS t, r.id AS id, elementId(r) AS eid`,
+      );
+
+      // A relationship stays when the files hold it and it is the first of its kind between
+      // its ends; strays, duplicates and ones whose stored id disagrees with their ends go.
+      const keep = new Set<string>();
+      const staleRels: string[] = [];
+      for (const rec of existingRels.records) {
+        const key = `${String(rec.get('s'))}-${String(rec.get('type'))}->${String(rec.get('t'))}`;
+        if (wantedRels.has(key) && rec.get('id') === key && !keep.has(key)) keep.add(key);
+        else staleRels.push(rec.get('eid') as string);
+      }
+      const staleNodes = existingNodes.records.filter((r) => !wantedNodes.has(r.get('id') as string)).map((r) => r.get('eid') as string);
+
+      const delRelBatches = chunks(staleRels, p.relBatch);
+      for (const [i, eids] of delRelBatches.entries()) {
+        await tx.run('UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r', { eids });
+        stats.removedRelationships += eids.length;
+        progress(tick('delete-relationships', i + 1, delRelBatches.length, stats.removedRelationships, staleRels.length, started, started));
+      }
+      const delNodeBatches = chunks(staleNodes, p.nodeBatch);
+      for (const [i, eids] of delNodeBatches.entries()) {
+        await tx.run('UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n', { eids });
+        stats.removedNodes += eids.length;
+        progress(tick('delete-nodes', i + 1, delNodeBatches.length, stats.removedNodes, staleNodes.length, started, started));
+      }
+
+      const nodesStart = Date.now();
+      let done = 0;
+      for (const [i, { label, rows }] of p.nodeBatches.entries()) {
+        await opts.beforeBatch?.(tx, { phase: 'nodes', batch: i + 1, batches: p.nodeBatches.length });
+        const others = NODE_LABELS.filter((l) => l !== label).join(':');
+        const res = await tx.run(
+          `UNWIND $rows AS row
+           MERGE (n:${ENTITY_LABEL} {id: row.id})
+           SET n = row.props
+           REMOVE n:${others}
+           SET n:${label}
+           RETURN count(n) AS written`,
+          { rows },
+        );
+        expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
+        done += rows.length;
+        progress(tick('nodes', i + 1, p.nodeBatches.length, done, graph.nodes.length, nodesStart, started));
+      }
+      stats.nodesMs = Date.now() - nodesStart;
+
+      const relsStart = Date.now();
+      done = 0;
+      for (const [i, { type, rows }] of p.relBatches.entries()) {
+        await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
+        const res = await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a:${ENTITY_LABEL} {id: row.source})
+           MATCH (b:${ENTITY_LABEL} {id: row.target})
+           MERGE (a)-[r:${type}]->(b)
+           SET r = row.props
+           RETURN count(r) AS written`,
+          { rows },
+        );
+        // Fewer rows than sent means an end was missing: the graph would not equal the files.
+        expectWritten(res.records[0]?.get('written'), rows.length, `${type} relationships`);
+        done += rows.length;
+        progress(tick('relationships', i + 1, p.relBatches.length, done, graph.relationships.length, relsStart, started));
+      }
+      stats.relsMs = Date.now() - relsStart;
+
+      progress(tick('verify', 0, 1, 0, 0, started, started));
+      stats.counts = await verifyCounts(tx, graph);
+      progress(tick('commit', 0, 1, 0, 0, started, started));
+    });
+  } finally {
+    await session.close();
+  }
+  return stats;
+}
+
+/** Staged swap: stage in small transactions, flip in one, retire the old graph in batches. */
+async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: LoadOptions, started: number): Promise<Stats> {
+  const progress = opts.onProgress ?? (() => {});
+  const { database } = opts;
+  const stats: Stats = { removedNodes: 0, removedRelationships: 0, nodesMs: 0, relsMs: 0 };
+  await driver.executeQuery(`CREATE INDEX seed_staging_id IF NOT EXISTS FOR (n:${STAGING_LABEL}) ON (n.id)`, {}, { database });
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  await removeLeftovers(driver, database, p.nodeBatch, progress, started);
+
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  let flipped = false;
+  try {
+    const nodesStart = Date.now();
+    let done = 0;
+    for (const [i, { label, rows }] of p.nodeBatches.entries()) {
+      await session.executeWrite(async (tx) => {
+        await opts.beforeBatch?.(tx, { phase: 'nodes', batch: i + 1, batches: p.nodeBatches.length });
+        const res = await tx.run(
+          `UNWIND $rows AS row
+           CREATE (n:${STAGING_LABEL})
+           SET n = row.props, n.seedLabel = $label
+           RETURN count(n) AS written`,
+          { rows, label },
+        );
+        expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
+      });
+      done += rows.length;
+      progress(tick('nodes', i + 1, p.nodeBatches.length, done, graph.nodes.length, nodesStart, started));
+    }
+    stats.nodesMs = Date.now() - nodesStart;
+
+    const relsStart = Date.now();
+    done = 0;
+    for (const [i, { type, rows }] of p.relBatches.entries()) {
+      await session.executeWrite(async (tx) => {
+        await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
+        const res = await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a:${STAGING_LABEL} {id: row.source})
+           MATCH (b:${STAGING_LABEL} {id: row.target})
+           CREATE (a)-[r:${type}]->(b)
+           SET r = row.props
+           RETURN count(r) AS written`,
+          { rows },
+        );
+        expectWritten(res.records[0]?.get('written'), rows.length, `${type} relationships`);
+      });
+      done += rows.length;
+      progress(tick('relationships', i + 1, p.relBatches.length, done, graph.relationships.length, relsStart, started));
+    }
+    stats.relsMs = Date.now() - relsStart;
+
+    progress(tick('flip', 0, 1, 0, 0, started, started));
+    const before = await graphCounts(driver, database);
+    await session.executeWrite(async (tx) => {
+      await tx.run(`MATCH (n:${ENTITY_LABEL}) REMOVE n:${ENTITY_LABEL}:${NODE_LABELS.join(':')} SET n:${RETIRED_LABEL}`);
+      for (const label of NODE_LABELS) {
+        await tx.run(
+          `MATCH (n:${STAGING_LABEL}) WHERE n.seedLabel = $label
+           REMOVE n:${STAGING_LABEL}, n.seedLabel
+           SET n:${ENTITY_LABEL}:${label}`,
+          { label },
+        );
+      }
+      stats.counts = await verifyCounts(tx, graph);
+    });
+    flipped = true;
+    stats.removedNodes = before.nodes;
+    stats.removedRelationships = before.relationships;
+    progress(tick('commit', 0, 1, 0, 0, started, started));
+  } catch (err) {
+    // Our staging is invisible, but leave the database as it was (best effort; the next
+    // load removes leftovers anyway).
+    if (!flipped) await deleteLabelled(driver, database, STAGING_LABEL, p.nodeBatch).catch(() => {});
+    throw err;
+  } finally {
+    await session.close();
+  }
+  await removeLeftovers(driver, database, p.nodeBatch, progress, started);
+  return stats;
+}
+
+/** Deletes staged and retired nodes of earlier loads (invisible to every reader), in batches. */
+async function removeLeftovers(
+  driver: Driver,
+  database: string,
+  batch: number,
+  progress: (p: LoadProgress) => void,
+  started: number,
+): Promise<void> {
+  for (const label of [RETIRED_LABEL, STAGING_LABEL]) {
+    let removed = 0;
+    await deleteLabelled(driver, database, label, batch, (n) => {
+      removed += n;
+      progress(tick('cleanup', 0, 0, removed, removed, started, started));
+    });
+  }
+}
+
+async function deleteLabelled(driver: Driver, database: string, label: string, batch: number, onBatch?: (n: number) => void): Promise<void> {
+  // Small node batches, since each node takes its relationships along.
+  const size = Math.max(1, Math.min(batch, 2_000));
+  while (true) {
+    const res = await driver.executeQuery(
+      `MATCH (n:${label}) WITH n LIMIT $size DETACH DELETE n RETURN count(*) AS deleted`,
+      { size: neo4j.int(size) },
+      { database },
+    );
+    const n = toNum(res.records[0]?.get('deleted'));
+    if (n === 0) return;
+    onBatch?.(n);
+  }
+}
+
+/** The committed graph must equal the files; anything else rolls the transaction back. */
+async function verifyCounts(tx: Runner, graph: SeedGraph): Promise<GraphCounts> {
+  const counts = await countsIn(tx);
+  if (counts.nodes !== graph.nodes.length || counts.relationships !== graph.relationships.length) {
+    throw new Error(
+      `after loading, Neo4j would hold ${counts.nodes} nodes and ${counts.relationships} relationships, ` +
+        `but the seed has ${graph.nodes.length} and ${graph.relationships.length}; rolled back`,
+    );
+  }
+  return counts;
+}
+
+function positive(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
+  return n;
+}
+
+function rate(items: number, ms: number): number {
+  return ms > 0 ? Math.round((items * 1000) / ms) : items;
+}
+
+function tick(phase: LoadPhase, batch: number, batches: number, done: number, total: number, phaseStart: number, started: number): LoadProgress {
+  const now = Date.now();
+  return { phase, batch, batches, done, total, rate: rate(done, now - phaseStart), elapsedMs: now - started };
+}
+
+function expectWritten(value: unknown, expected: number, what: string): void {
+  const n = neo4j.isInt(value) ? value.toNumber() : Number(value);
+  if (n !== expected) throw new Error(`wrote ${n} of ${expected} ${what} in a batch (a missing endpoint?); rolled back`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading back: counts and a content hash
+
+type Runner = Pick<ManagedTransaction, 'run'>;
+
+async function countsIn(tx: Runner): Promise<GraphCounts> {
+  const labels: Record<string, number> = Object.fromEntries(NODE_LABELS.map((l) => [l, 0]));
+  const types: Record<string, number> = Object.fromEntries(REL_TYPES.map((t) => [t, 0]));
+  let nodes = 0;
+  let relationships = 0;
+  const n = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN [l IN labels(n) WHERE l <> '${ENTITY_LABEL}'] AS labels, count(*) AS c`);
+  for (const rec of n.records) {
+    const c = toNum(rec.get('c'));
+    nodes += c;
+    for (const l of rec.get('labels') as string[]) labels[l] = (labels[l] ?? 0) + c;
+  }
+  const r = await tx.run(`MATCH (:${ENTITY_LABEL})-[r]->(:${ENTITY_LABEL}) RETURN type(r) AS t, count(*) AS c`);
+  for (const rec of r.records) {
+    const c = toNum(rec.get('c'));
+    relationships += c;
+    const t = rec.get('t') as string;
+    types[t] = (types[t] ?? 0) + c;
+  }
+  return { nodes, relationships, labels, types };
+}
+
+function toNum(v: unknown): number {
+  return neo4j.isInt(v) ? v.toNumber() : Number(v);
+}
+
+/** Seed nodes and relationships in the database, per label and type. */
+export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead((tx) => countsIn(tx));
+  } finally {
+    await session.close();
+  }
+}
+
+/** A canonical JSON text of a Neo4j value: sorted keys, integers marked so 1 ≠ 1.0. */
+function canonical(v: unknown): string {
+  if (neo4j.isInt(v)) return `{"$int":"${v.toString()}"}`;
+  if (typeof v === 'number') return `{"$float":${JSON.stringify(v)}}`;
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * A stable hash of every seed node (labels and properties) and every relationship between
+ * them (type, ends and properties), ordered by id: equal hashes mean equal seed graphs.
+ */
+export async function contentHash(driver: Driver, database: string): Promise<string> {
+  const hash = createHash('sha256');
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    await session.executeRead(async (tx) => {
+      const nodes = await tx.run(
+        `MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id, elementId(n)`,
+      );
+      for (const rec of nodes.records) {
+        const labels = [...(rec.get('labels') as string[])].sort();
+        hash.update(`N${canonical([rec.get('id'), labels, rec.get('props')])}\n`);
+      }
+      const rels = await tx.run(
+        `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL})
+         RETURN a.id AS s, type(r) AS type, b.id AS t, properties(r) AS props
+         ORDER BY r.id, s, type, t, elementId(r)`,
+      );
+      for (const rec of rels.records) hash.update(`R${canonical([rec.get('s'), rec.get('type'), rec.get('t'), rec.get('props')])}\n`);
+    });
+  } finally {
+    await session.close();
+  }
+  return hash.digest('hex');
+}

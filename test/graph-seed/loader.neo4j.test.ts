@@ -1,0 +1,295 @@
+/**
+ * The Neo4j seed loader against a real Neo4j: reloads are idempotent, the database equals the
+ * files after every load, a failed or killed load leaves the previous graph, and the
+ * full-text index finds Chinese and English terms. Both ways of loading (one transaction,
+ * staged swap) run the same checks.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver, type Integer, type Node, type Relationship } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSynthetic } from '../../bench/synthetic/generate.js';
+import { loadSeedGraph } from '../../graph-seed/load-seed.js';
+import {
+  contentHash,
+  graphCounts,
+  loadIntoNeo4j,
+  RETIRED_LABEL,
+  STAGING_LABEL,
+  type LoadOptions,
+} from '../../graph-seed/neo4j-loader.js';
+import { repoRoot } from '../../graph-seed/read-seed-files.js';
+import type { SeedGraph } from '../../graph-seed/schema.js';
+import { describeNeo4j, neo4jTarget, type Neo4jTarget } from '../support/neo4j.js';
+
+const VALID = path.join(repoRoot(), 'test/graph-seed/fixtures/valid');
+
+const EXPECTED_LABELS = { Agency: 3, Rule: 3, Segment: 3, Topic: 3, Technology: 0, Phase: 2, Event: 0 };
+const EXPECTED_TYPES = {
+  ISSUED: 3,
+  REGULATES: 3,
+  PROHIBITS: 2,
+  REQUIRES: 0,
+  ADDRESSES: 0,
+  IMPLEMENTS: 1,
+  PART_OF: 3,
+  APPLIED_IN: 0,
+  EMERGED_IN: 1,
+  MARKS: 1,
+  PRECEDES: 1,
+  INVOLVED: 0,
+};
+
+describeNeo4j('Neo4j seed loader', () => {
+  let target: Neo4jTarget;
+  let driver: Driver;
+  let graph: SeedGraph;
+
+  beforeAll(async () => {
+    target = neo4jTarget();
+    // Lossless integers, so the content hash tells an integer from a float.
+    driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password));
+    graph = await loadSeedGraph({ dataDir: VALID, onWarning: () => {} });
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  const hash = (): Promise<string> => contentHash(driver, target.database);
+  const load = (g: SeedGraph, opts: Partial<LoadOptions> = {}) => loadIntoNeo4j(driver, g, { database: target.database, ...opts });
+  const count = async (cypher: string): Promise<number> => {
+    const res = await driver.executeQuery(cypher, {}, { database: target.database });
+    return (res.records[0]!.get(0) as Integer).toNumber();
+  };
+  const leftovers = () => count(`MATCH (n) WHERE n:${STAGING_LABEL} OR n:${RETIRED_LABEL} RETURN count(n)`);
+
+  describe.each(['single', 'staged'] as const)('mode %s', (mode) => {
+    it('loads the fixture; a second load gives identical counts and content hash', async () => {
+      const first = await load(graph, { mode });
+      expect(first.mode).toBe(mode);
+      expect(first).toMatchObject({ nodes: 14, relationships: 15, labels: EXPECTED_LABELS, types: EXPECTED_TYPES });
+      const h1 = await hash();
+      const second = await load(graph, { mode });
+      expect(second).toMatchObject({ nodes: 14, relationships: 15, labels: EXPECTED_LABELS, types: EXPECTED_TYPES });
+      if (mode === 'single') expect([second.removedNodes, second.removedRelationships]).toEqual([0, 0]);
+      expect(await graphCounts(driver, target.database)).toEqual({ nodes: 14, relationships: 15, labels: EXPECTED_LABELS, types: EXPECTED_TYPES });
+      expect(await hash()).toBe(h1);
+      expect(await leftovers()).toBe(0);
+    });
+
+    it('stores scalar fields as properties, sources and figures as JSON, integers as integers', async () => {
+      await load(graph, { mode });
+      const res = await driver.executeQuery(
+        `MATCH (n:Entity:Rule {id: 'rule:insurance-rectification-plan-2016'})<-[r:ISSUED]-(a:Agency:Entity)
+         RETURN n, r, a.id AS agency`,
+        {},
+        { database: target.database },
+      );
+      expect(res.records).toHaveLength(1);
+      const n = res.records[0]!.get('n') as Node;
+      const r = res.records[0]!.get('r') as Relationship;
+      const seedNode = graph.nodes.find((x) => x.id === 'rule:insurance-rectification-plan-2016')!;
+      expect(n.labels.sort()).toEqual(['Entity', 'Rule']);
+      expect(neo4j.isInt(n.properties.issuerCount)).toBe(true);
+      expect((n.properties.issuerCount as Integer).toNumber()).toBe(14);
+      expect(n.properties.date).toBe('2016-10-13');
+      expect(n.properties.aliases).toEqual([]);
+      expect(JSON.parse(n.properties.sourcesJson as string)).toEqual(seedNode.sources);
+      expect(JSON.parse(n.properties.figuresJson as string)).toEqual([]);
+      expect(Object.keys(n.properties).sort()).toEqual(
+        ['aliases', 'date', 'description', 'descriptionEn', 'figuresJson', 'id', 'issuerCount', 'kind', 'name', 'nameEn', 'sourcesJson'].sort(),
+      );
+      expect(r.properties).toEqual({
+        id: 'agency:circ-ISSUED->rule:insurance-rectification-plan-2016',
+        role: 'lead',
+        sourcesJson: JSON.stringify([{ section: '二、全国互联网金融政策发展', quote: '中国保监会等十四部委联合' }]),
+      });
+      expect(res.records[0]!.get('agency')).toBe('agency:circ');
+    });
+
+    it('a node deleted from the files disappears with its relationships; reloading restores it exactly', async () => {
+      await load(graph, { mode });
+      const full = await hash();
+      const gone = 'topic:cash-pool';
+      const smaller: SeedGraph = {
+        nodes: graph.nodes.filter((n) => n.id !== gone),
+        relationships: graph.relationships.filter((r) => r.source !== gone && r.target !== gone),
+      };
+      expect(smaller.relationships).toHaveLength(14);
+      const res = await load(smaller, { mode });
+      expect(res).toMatchObject({ nodes: 13, relationships: 14, labels: { ...EXPECTED_LABELS, Topic: 2 }, types: { ...EXPECTED_TYPES, PROHIBITS: 1 } });
+      if (mode === 'single') expect([res.removedNodes, res.removedRelationships]).toEqual([1, 1]);
+      expect(await count(`MATCH (n {id: '${gone}'}) RETURN count(n)`)).toBe(0);
+      expect(await count(`MATCH ()-[r]->() WHERE r.id CONTAINS '${gone}' RETURN count(r)`)).toBe(0);
+      expect(await hash()).not.toBe(full);
+      await load(graph, { mode });
+      expect(await hash()).toBe(full);
+    });
+
+    it('a changed label, property and relationship end are replaced, not added to', async () => {
+      await load(graph, { mode });
+      const changed: SeedGraph = {
+        nodes: graph.nodes.map((n) => (n.id === 'agency:circ' ? { ...n, nameEn: 'CIRC (renamed)', aliases: [] } : n)),
+        relationships: graph.relationships.map((r) =>
+          r.id === 'rule:p2p-interim-measures-2016-PROHIBITS->topic:real-estate-finance'
+            ? { ...r, target: 'topic:down-payment-loans', id: 'rule:p2p-interim-measures-2016-PROHIBITS->topic:down-payment-loans' }
+            : r,
+        ),
+      };
+      await load(changed, { mode });
+      const rec = await driver.executeQuery(`MATCH (n:Entity {id: 'agency:circ'}) RETURN n.nameEn AS en, n.aliases AS al`, {}, { database: target.database });
+      expect(rec.records[0]!.get('en')).toBe('CIRC (renamed)');
+      expect(rec.records[0]!.get('al')).toEqual([]);
+      expect(await count(`MATCH (:Rule {id: 'rule:p2p-interim-measures-2016'})-[r:PROHIBITS]->(t) RETURN count(r)`)).toBe(1);
+      expect(await count(`MATCH (:Rule {id: 'rule:p2p-interim-measures-2016'})-[r:PROHIBITS]->(:Topic {id: 'topic:down-payment-loans'}) RETURN count(r)`)).toBe(1);
+      expect((await graphCounts(driver, target.database)).relationships).toBe(15);
+    });
+
+    it('a batch that fails part way (constraint violation) leaves the previous graph exactly', async () => {
+      await load(graph, { mode });
+      const before = await hash();
+      const smaller: SeedGraph = { nodes: graph.nodes.slice(1), relationships: graph.relationships.filter((r) => r.source !== graph.nodes[0]!.id) };
+      const batches: string[] = [];
+      const failing = load(smaller, {
+        mode,
+        batchSize: 1,
+        beforeBatch: async (tx, info) => {
+          batches.push(`${info.phase} ${info.batch}/${info.batches}`);
+          // Several batches have already been written when this one breaks the Entity.id constraint.
+          if (info.phase === 'relationships' && info.batch === 5) {
+            await tx.run(`CREATE (:Entity {id: 'rule:rectification-plan-2016'})`);
+          }
+        },
+      });
+      await expect(failing).rejects.toThrow(/already exists with label `Entity` and property `id`/);
+      expect(batches).toContain('nodes 13/13');
+      expect(batches.at(-1)).toBe('relationships 5/14');
+      expect(await hash()).toBe(before);
+      expect(await graphCounts(driver, target.database)).toMatchObject({ nodes: 14, relationships: 15 });
+      expect(await leftovers()).toBe(0);
+    });
+  });
+
+  it('both modes produce the same database', async () => {
+    await load(graph, { mode: 'single' });
+    const single = await hash();
+    await load(graph, { mode: 'staged' });
+    expect(await hash()).toBe(single);
+  });
+
+  describe('full-text search (entitySearch, cjk analyzer)', () => {
+    beforeAll(async () => {
+      await load(graph);
+    });
+
+    const search = async (q: string): Promise<string[]> => {
+      const res = await driver.executeQuery(
+        `CALL db.index.fulltext.queryNodes('entitySearch', $q) YIELD node, score RETURN node.id AS id ORDER BY score DESC`,
+        { q },
+        { database: target.database },
+      );
+      return res.records.map((r) => r.get('id') as string);
+    };
+
+    it('finds Chinese terms: 网络借贷, 房地产, an alias (保监会)', async () => {
+      const p2p = await search('网络借贷');
+      expect(p2p[0]).toBe('segment:online-lending');
+      expect(p2p).toContain('rule:p2p-interim-measures-2016');
+      expect(p2p).not.toContain('phase:regulation');
+      const realEstate = await search('房地产');
+      expect(realEstate[0]).toBe('topic:real-estate-finance');
+      expect(await search('保监会')).toContain('agency:circ');
+    });
+
+    it('finds English terms: insurance, CBRC', async () => {
+      const insurance = await search('insurance');
+      expect(new Set(insurance)).toEqual(new Set(['segment:internet-insurance', 'rule:insurance-rectification-plan-2016', 'agency:circ']));
+      expect(await search('CBRC')).toEqual(['agency:cbrc']);
+    });
+  });
+
+  describe('the CLI', () => {
+    const env = (): NodeJS.ProcessEnv => ({
+      ...process.env,
+      NEO4J_URI: target.uri,
+      NEO4J_USER: target.user,
+      NEO4J_PASSWORD: target.password,
+      NEO4J_DATABASE: target.database,
+    });
+
+    function runCli(args: string[], onStderr?: (text: string, kill: () => void) => void) {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot(), 'graph-seed/cli/load.ts'), ...args], {
+        cwd: repoRoot(),
+        env: env(),
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        onStderr?.(stderr, () => child.kill('SIGKILL'));
+      });
+      return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+        child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+      );
+    }
+
+    it('loads, prints progress and counts, and a second run prints the same counts', async () => {
+      const a = await runCli(['--data', VALID]);
+      expect(a.code).toBe(0);
+      expect(a.stderr).toMatch(/nodes: batch \d+\/\d+, 14\/14 \(\d+\/s\)/);
+      expect(a.stdout).toMatch(/nodes: 14 \(/);
+      expect(a.stdout).toMatch(/relationships: 15 \(/);
+      const h = await hash();
+      const b = await runCli(['--data', VALID]);
+      expect(b.code).toBe(0);
+      const counts = (out: string) => out.split('\n').filter((l) => /^ {2}\w+ +\d+$/.test(l));
+      expect(counts(b.stdout)).toEqual(counts(a.stdout));
+      expect(counts(a.stdout)).toContain('  Agency      3');
+      expect(await hash()).toBe(h);
+    });
+
+    it('refuses a broken seed without touching the database', async () => {
+      await load(graph);
+      const before = await hash();
+      const r = await runCli(['--data', path.join(repoRoot(), 'test/graph-seed/fixtures/broken/truncated')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('invalid JSON: unexpected end of file');
+      expect(r.stderr).toContain('Neo4j was not touched');
+      expect(r.stderr).not.toContain('loading');
+      expect(await hash()).toBe(before);
+    });
+
+    describe('a load killed with SIGKILL part way', () => {
+      let dir: string;
+      let big: { data: string; source: string };
+
+      beforeAll(() => {
+        dir = mkdtempSync(path.join(tmpdir(), 'finreg-seed-kill-'));
+        const m = generateSynthetic({ nodes: 8_000, seed: 7, outDir: dir });
+        big = { data: m.dataDir, source: m.sourcePath };
+      });
+      afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+      it.each(['single', 'staged'] as const)('leaves the old graph (%s)', async (mode) => {
+        await load(graph);
+        const before = await hash();
+        const r = await runCli(['--data', big.data, '--source', big.source, '--mode', mode, '--batch-size', '500'], (text, kill) => {
+          if (/relationships: batch 3\//.test(text)) kill();
+        });
+        expect(r.signal).toBe('SIGKILL');
+        expect(r.stderr).toMatch(/relationships: batch 3\//);
+        expect(r.stderr).not.toContain('flip...');
+        expect(await hash()).toBe(before);
+        expect(await graphCounts(driver, target.database)).toMatchObject({ nodes: 14, relationships: 15 });
+        // The next load cleans up whatever the killed one left (staged nodes are invisible meanwhile).
+        await load(graph);
+        expect(await leftovers()).toBe(0);
+        expect(await hash()).toBe(before);
+      });
+    });
+  });
+});

@@ -211,6 +211,7 @@ async function load(): Promise<void> {
     await view.load(sub);
     status.hide();
     updateDomain();
+    details.refresh();
     if (!started) {
       started = true;
       if (initial.camera) questions.fitOnAnswer = false;

@@ -4,7 +4,7 @@
  * written from here (debounced), and nowhere else.
  */
 import type { Lang, Question, UrlState } from './url-state';
-import { parseUrlState, writeUrlState } from './url-state';
+import { parseUrlState } from './url-state';
 
 export type PanelTab = 'details' | 'questions' | 'filters';
 
@@ -63,7 +63,8 @@ export class Store {
 
 export function initialState(search: string): AppState {
   const url = parseUrlState(search);
-  const isPlain = writeUrlState(url) === '';
+  // A newcomer (no selection, no question in the link) gets the start screen, in either language.
+  const isPlain = !url.node && !url.question;
   return {
     ...url,
     hovered: null,

@@ -43,7 +43,8 @@ export class QuestionsPanel {
   ) {
     this.pathA = new SearchBox({ labelKey: 'q.pathA', keepChoice: true, onChoose: () => {} });
     this.pathB = new SearchBox({ labelKey: 'q.pathB', keepChoice: true, onChoose: () => {} });
-    this.el.append(this.forms, this.answerEl);
+    // The answer comes first so it is in view without scrolling past the forms.
+    this.el.append(this.answerEl, this.forms);
     onLangChange(() => {
       this.renderForms();
       this.renderAnswer();

@@ -33,6 +33,8 @@ export function exampleQuestions(graph: AtlasGraph): { regulators?: Question; ru
 export class StartScreen {
   readonly el = h('section', { class: 'start-screen', 'aria-labelledby': 'start-heading', hidden: true });
   private examples: ReturnType<typeof exampleQuestions> = {};
+  /** Shown only once the graph (and so the examples) is loaded. */
+  private ready = false;
 
   constructor(private readonly store: Store) {
     store.watch(['startScreen'], () => this.render());
@@ -41,6 +43,7 @@ export class StartScreen {
 
   setExamples(ex: ReturnType<typeof exampleQuestions>): void {
     this.examples = ex;
+    this.ready = true;
     this.render();
   }
 
@@ -49,7 +52,7 @@ export class StartScreen {
   }
 
   private render(): void {
-    this.el.hidden = !this.store.get().startScreen;
+    this.el.hidden = !this.ready || !this.store.get().startScreen;
     if (this.el.hidden) return;
     const focusedIndex = [...this.el.querySelectorAll('button')].indexOf(document.activeElement as HTMLButtonElement);
     clear(this.el);

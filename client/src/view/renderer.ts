@@ -38,6 +38,8 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, getSta
     minCameraRatio: 0.03,
     maxCameraRatio: 6,
     stagePadding: 40,
+    // The canvas is hidden (display:none) in the list view; refreshes must not throw there.
+    allowInvalidContainer: true,
     nodeReducer: (node, data) => ({ ...data, ...nodeDisplay(node, data, getState()) }),
     edgeReducer: (edge, data) => {
       const s = getState();

@@ -6,6 +6,7 @@ import { formatIssues } from '../errors.js';
 import { validateSeedDir } from '../load-seed.js';
 import { formatCounts } from './format-counts.js';
 import { parseCliArgs } from './args.js';
+import { validateTourDir } from '../validate-tours.js';
 
 const USAGE = 'usage: seed:validate [--data DIR] [--source PATH]';
 const args = parseCliArgs(['data', 'source'], USAGE);
@@ -22,6 +23,15 @@ if (result.totalIssues > 0) {
   process.exit(1);
 }
 
+// The guided tours name graph ids and cite the report too: check them against this graph.
+const tours = await validateTourDir(result.graph!, { sourcePath: args.source });
+for (const w of tours.warnings) process.stderr.write(`warning: ${w}\n`);
+if (tours.totalIssues > 0) {
+  process.stderr.write(`${formatIssues(tours.issues, undefined, tours.totalIssues)}\n`);
+  process.stderr.write(`\n${tours.totalIssues} ${tours.totalIssues === 1 ? 'error' : 'errors'} in ${tours.toursDir}\n`);
+  process.exit(1);
+}
+
 const { stats } = result;
 const q = stats.quotes;
 process.stdout.write(
@@ -33,6 +43,7 @@ process.stdout.write(
     `relationships: ${stats.relationships}`,
     formatCounts(stats.types),
     q.checked ? `quotes verified: ${q.verified}/${q.total} (against ${result.sourcePath})` : `quotes verified: skipped (0/${q.total})`,
+    `tours: ${tours.stats.tours} (${tours.stats.steps} steps, quotes verified: ${tours.stats.quotes.verified}/${tours.stats.quotes.total})`,
     '',
   ].join('\n'),
 );

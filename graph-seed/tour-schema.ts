@@ -1,0 +1,69 @@
+/**
+ * The schema of guided tours (`graph-seed/tours/*.json`): a teacher's walk through the
+ * graph in a few steps, each naming the entities to show, an optional question to ask
+ * and an optional "as of" date, and citing the report verbatim like the seed does.
+ *
+ * The shape alone is checked here; that ids exist, questions name the right kind of node
+ * and quotes are in the source is `validate-tours.ts`, which needs the graph and the text.
+ */
+import { z } from 'zod';
+import { ISO_DATE, sourceSchema } from './schema.js';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** Both languages, always: the UI switches language without a fallback. */
+export const bilingualSchema = z.strictObject({ zh: nonEmpty, en: nonEmpty });
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+/** A tour or step id: lowercase slug, unique within its scope (used in URLs). */
+export const TOUR_SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const slug = z.string().regex(TOUR_SLUG, 'must be a lowercase slug (letters, digits, dashes)').max(80, 'must be at most 80 characters');
+const nodeRef = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** The three questions of the explorer, with the parameters the API takes. */
+export const tourQuestionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('regulators'), segment: nodeRef }),
+  z.strictObject({ kind: z.literal('rules'), topic: nodeRef }),
+  z.strictObject({ kind: z.literal('path'), from: nodeRef, to: nodeRef }),
+]);
+export type TourQuestion = z.infer<typeof tourQuestionSchema>;
+
+export const MIN_STEPS = 4;
+export const MAX_STEPS = 8;
+
+export const tourStepSchema = z.strictObject({
+  id: slug,
+  title: bilingualSchema,
+  /** The step's explanation, in the project's own words (quotes go in `sources`). */
+  text: bilingualSchema,
+  /** Stable ids of the nodes the graph focuses on. */
+  entities: z.array(nodeRef).min(1, 'needs at least one entity').max(40, 'names more than 40 entities'),
+  question: tourQuestionSchema.optional(),
+  /** Show the graph as of this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+  asOf: z.string().regex(ISO_DATE, 'must be an ISO date such as 2016, 2016-07 or 2016-07-18').optional(),
+  sources: z.array(sourceSchema).min(1, 'needs at least one source'),
+});
+export type TourStep = z.infer<typeof tourStepSchema>;
+
+export const tourSchema = z.strictObject({
+  id: slug,
+  title: bilingualSchema,
+  summary: bilingualSchema,
+  steps: z
+    .array(tourStepSchema)
+    .min(MIN_STEPS, `needs at least ${MIN_STEPS} steps`)
+    .max(MAX_STEPS, `has more than ${MAX_STEPS} steps; split the tour`),
+});
+export type Tour = z.infer<typeof tourSchema>;
+
+/** What `GET /api/tours` lists: a tour without its steps' content. */
+export interface TourSummary {
+  id: string;
+  title: Bilingual;
+  summary: Bilingual;
+  steps: number;
+}
+
+export function summarizeTour(t: Tour): TourSummary {
+  return { id: t.id, title: t.title, summary: t.summary, steps: t.steps.length };
+}

@@ -460,6 +460,7 @@ describe('the CLI', () => {
     expect(r.stdout).toMatch(/ {2}Agency +3\n/);
     expect(r.stdout).toMatch(/ {2}ISSUED +3\n/);
     expect(r.stdout).toContain('quotes verified: 30/30');
+    expect(r.stdout).toContain('tours: not checked (--data given without --tours)');
   });
 
   it('prints every error and exits 1', async () => {

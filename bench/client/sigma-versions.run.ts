@@ -54,7 +54,7 @@ async function main() {
   const runPage = async (query: string) => {
     const page = await browser.context.newPage();
     await page.goto(`${base}?${query}`);
-    await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult !== undefined, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult !== undefined, undefined, { timeout: 400_000 });
     const res = await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult);
     return { page, res };
   };

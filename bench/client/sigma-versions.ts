@@ -86,17 +86,17 @@ async function run(): Promise<unknown> {
   const firstRender = performance.now() - t0;
   for (let i = 0; i < 5; i++) await nextFrame();
   const refresh: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 10; i++) {
     const s = performance.now();
     r.refresh();
     refresh.push(performance.now() - s);
   }
-  // Scripted pan and zoom: 120 frames, camera moved every frame.
+  // Scripted pan and zoom: 30 frames, camera moved every frame.
   const cam = r.getCamera();
   const frames: number[] = [];
   let last = await nextFrame();
-  for (let i = 0; i < 120; i++) {
-    const k = i / 120;
+  for (let i = 0; i < 30; i++) {
+    const k = i / 30;
     cam.setState({ x: 0.5 + 0.2 * Math.sin(k * Math.PI * 2), y: 0.5 + 0.2 * Math.cos(k * Math.PI * 2), ratio: 1 - 0.7 * Math.sin(k * Math.PI) });
     const now = await nextFrame();
     frames.push(now - last);

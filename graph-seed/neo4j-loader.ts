@@ -14,8 +14,8 @@
  * happens to the load (an error, a constraint violation, SIGKILL of the loading process,
  * which drops the Bolt connection). Two ways, chosen by size (`mode`, default `auto`):
  *
- * - `single` (up to SINGLE_TRANSACTION_MAX nodes + relationships, which covers the real
- *   seed many times over): the whole replacement (deleting what the files no longer hold,
+ * - `single` (up to SINGLE_TRANSACTION_MAX nodes + relationships in the new graph and in
+ *   the one it replaces, which covers the real seed many times over): the whole replacement (deleting what the files no longer hold,
  *   merging every node and relationship in batches, checking the counts) is ONE write
  *   transaction. Anything that stops it makes Neo4j roll it back.
  * - `staged` (larger graphs, whose single transaction would outgrow Neo4j's transaction
@@ -71,6 +71,8 @@ export interface LoadOptions {
   database: string;
   /** `auto` (default): `single` up to SINGLE_TRANSACTION_MAX nodes + relationships, else `staged`. */
   mode?: 'auto' | 'single' | 'staged';
+  /** The size limit `auto` uses (default SINGLE_TRANSACTION_MAX); tests lower it. */
+  singleTransactionMax?: number;
   /** Sets both batch sizes (nodes default 5000, relationships 10000). */
   batchSize?: number;
   nodeBatchSize?: number;
@@ -203,7 +205,7 @@ function groupBy<T, K extends string>(items: readonly T[], key: (t: T) => K): Ma
 // ---------------------------------------------------------------------------------------
 // Load
 
-/** Above this many nodes + relationships, `auto` loads through a staged swap. */
+/** Above this many nodes + relationships (of the new graph or the live one), `auto` loads through a staged swap. */
 export const SINGLE_TRANSACTION_MAX = 50_000;
 export const STAGING_LABEL = 'SeedStaging';
 export const RETIRED_LABEL = 'SeedRetired';
@@ -227,10 +229,16 @@ export async function loadIntoNeo4j(driver: Driver, graph: SeedGraph, opts: Load
   const nodeBatch = positive(opts.nodeBatchSize ?? opts.batchSize ?? DEFAULT_NODE_BATCH, 'node batch size');
   const relBatch = positive(opts.relBatchSize ?? opts.batchSize ?? DEFAULT_REL_BATCH, 'relationship batch size');
   const mode = opts.mode ?? 'auto';
-  const staged = mode === 'staged' || (mode === 'auto' && graph.nodes.length + graph.relationships.length > SINGLE_TRANSACTION_MAX);
   const started = Date.now();
 
   await ensureSchema(driver, opts.database);
+  let staged = mode === 'staged';
+  if (mode === 'auto') {
+    // Replacing a large graph by a small one deletes the large one: size by the larger.
+    const live = await graphCounts(driver, opts.database);
+    const size = Math.max(graph.nodes.length + graph.relationships.length, live.nodes + live.relationships);
+    staged = size > (opts.singleTransactionMax ?? SINGLE_TRANSACTION_MAX);
+  }
 
   // Batches are per label / type, because Cypher cannot take a label or type as a parameter.
   const prepared: Prepared = {

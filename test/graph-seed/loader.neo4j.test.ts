@@ -173,6 +173,38 @@ describeNeo4j('Neo4j seed loader', () => {
     });
   });
 
+  it('creates the id constraints and the cjk full-text index', async () => {
+    await load(graph);
+    const constraints = await driver.executeQuery(
+      `SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties AS props`,
+      {},
+      { database: target.database },
+    );
+    const unique = constraints.records.filter((r) => (r.get('props') as string[]).join() === 'id').map((r) => r.get('label') as string);
+    expect(unique).toEqual(expect.arrayContaining(['Entity', 'Agency', 'Rule', 'Segment', 'Topic', 'Technology', 'Phase', 'Event']));
+    const index = await driver.executeQuery(
+      `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'entitySearch' RETURN *`,
+      {},
+      { database: target.database },
+    );
+    const rec = index.records[0]!;
+    expect(rec.get('state')).toBe('ONLINE');
+    expect([...(rec.get('labelsOrTypes') as string[])].sort()).toEqual(['Agency', 'Event', 'Phase', 'Rule', 'Segment', 'Technology', 'Topic']);
+    expect([...(rec.get('properties') as string[])].sort()).toEqual(['aliases', 'description', 'descriptionEn', 'name', 'nameEn']);
+    expect((rec.get('options') as { indexConfig: Record<string, unknown> }).indexConfig['fulltext.analyzer']).toBe('cjk');
+  });
+
+  it('auto mode stages when the new or the live graph is above the limit', async () => {
+    await load(graph, { mode: 'single' });
+    expect((await load(graph, { mode: 'auto' })).mode).toBe('single');
+    expect((await load(graph, { mode: 'auto', singleTransactionMax: 28 })).mode).toBe('staged');
+    const tiny: SeedGraph = { nodes: graph.nodes.slice(0, 2), relationships: [] };
+    // The live graph (29 items) is above 20: replacing it must not be one big transaction.
+    expect((await load(tiny, { mode: 'auto', singleTransactionMax: 20 })).mode).toBe('staged');
+    expect((await load(graph, { mode: 'auto', singleTransactionMax: 20 })).mode).toBe('staged');
+    expect((await load(graph, { mode: 'auto', singleTransactionMax: 29 })).mode).toBe('single');
+  });
+
   it('both modes produce the same database', async () => {
     await load(graph, { mode: 'single' });
     const single = await hash();

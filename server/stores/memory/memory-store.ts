@@ -1,27 +1,16 @@
 /**
- * The graph store held in process memory: a graphology multigraph plus precomputed lists
- * and a search index. Answers are computed with the shared semantics of `../as-of.ts` and
- * `../search-text.ts`, so they equal the Neo4j store's answers (the contract suite checks).
+ * The graph store held in process memory: a CompactGraph (typed-array adjacency in id
+ * order), a Walker for breadth-first walks and a SearchIndex. Answers follow the shared
+ * semantics of `../as-of.ts` and `../search-text.ts`, so they equal the Neo4j store's
+ * answers (the contract suite checks, `test/contract/`).
  *
- * Returned objects are shared with the store: callers must treat them as read-only.
+ * Returned node and relationship objects are shared with the store: treat them as read-only.
  */
-import { MultiDirectedGraph } from 'graphology';
-import { type NodeLabel, REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
+import { REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
-import {
-  asOfKey,
-  assertIsoDate,
-  compareByDateThenId,
-  compareStrings,
-  inDateRange,
-  lowerBoundKey,
-  upperBoundKey,
-  visibleAsOf,
-} from '../as-of.js';
-import { byId, toApiNode, toApiRelationship } from '../api-shapes.js';
+import { asOfKey, assertIsoDate, compareStrings, inDateRange, lowerBoundKey, upperBoundKey } from '../as-of.js';
 import type {
   ApiNode,
-  ApiRelationship,
   GraphFilter,
   GraphStore,
   NeighborhoodQuery,
@@ -35,54 +24,48 @@ import type {
   Subgraph,
   TimelineAnswer,
 } from '../types.js';
+import { CompactGraph, LABEL_INDEX, maskOf, TYPE_INDEX, TYPE_NAME_RANK } from './compact-graph.js';
 import { SearchIndex } from './search-index.js';
-import {
-  type AtlasGraph,
-  bfsNeighbourhood,
-  type EdgeAttrs,
-  type NodeAttrs,
-  relationshipsAmong,
-  shortestPath,
-} from './traversal.js';
+import { Walker } from './traversal.js';
 
-const RULE_TOPIC_TYPES: ReadonlySet<string> = new Set(['PROHIBITS', 'REQUIRES', 'ADDRESSES']);
-const anyType = (): boolean => true;
+const T = (type: string): number => TYPE_INDEX.get(type)!;
+const PART_OF = T('PART_OF');
+const REGULATES = T('REGULATES');
+const ISSUED = T('ISSUED');
+const RULE_TOPIC_MASK = (1 << T('PROHIBITS')) | (1 << T('REQUIRES')) | (1 << T('ADDRESSES'));
+const AGENCY = LABEL_INDEX.get('Agency')!;
+const RULE = LABEL_INDEX.get('Rule')!;
+const SEGMENT = LABEL_INDEX.get('Segment')!;
+const TOPIC = LABEL_INDEX.get('Topic')!;
+const ALL = 0xffffffff;
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
-  private readonly g: AtlasGraph;
+  private readonly g: CompactGraph;
+  private readonly walker: Walker;
   private readonly index: SearchIndex;
-  /** Nodes and relationships sorted by id: the order of every whole-graph answer. */
-  private readonly nodesById: ApiNode[];
-  private readonly relsById: ApiRelationship[];
   private readonly countsCache: StoreCounts;
   private readonly timelineCache: TimelineAnswer;
 
   private constructor(graph: SeedGraph) {
-    this.g = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
-    for (const n of graph.nodes) this.g.addNode(n.id, { node: toApiNode(n) });
-    for (const r of graph.relationships) {
-      if (!this.g.hasNode(r.source) || !this.g.hasNode(r.target)) {
-        throw new Error(`relationship ${r.id} joins a node that does not exist`);
-      }
-      this.g.addDirectedEdgeWithKey(r.id, r.source, r.target, { rel: toApiRelationship(r) });
-    }
-    this.nodesById = this.g.mapNodes((_k, a) => a.node).sort(byId);
-    this.relsById = this.g.mapEdges((_k, a) => a.rel).sort(byId);
-    this.index = new SearchIndex(this.nodesById);
+    this.g = new CompactGraph(graph);
+    this.walker = new Walker(this.g);
+    this.index = new SearchIndex(this.g.nodes);
 
     const labels: Record<string, number> = Object.fromEntries(NODE_LABELS.map((l) => [l, 0]));
     const types: Record<string, number> = Object.fromEntries(REL_TYPES.map((t) => [t, 0]));
-    for (const n of this.nodesById) labels[n.label] = (labels[n.label] ?? 0) + 1;
-    for (const r of this.relsById) types[r.type] = (types[r.type] ?? 0) + 1;
-    this.countsCache = { nodes: this.nodesById.length, relationships: this.relsById.length, labels, types };
+    for (const n of this.g.nodes) labels[n.label] = (labels[n.label] ?? 0) + 1;
+    for (const r of this.g.rels) types[r.type] = (types[r.type] ?? 0) + 1;
+    this.countsCache = { nodes: this.g.nodes.length, relationships: this.g.rels.length, labels, types };
 
-    const phases = this.nodesById
+    const phases = this.g.nodes
       .filter((n) => n.label === 'Phase')
       .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareStrings(a.id, b.id));
-    const dated = this.nodesById
-      .filter((n) => (n.label === 'Rule' || n.label === 'Event') && n.date !== undefined)
-      .sort(compareByDateThenId);
+    const dated = this.g.nodes
+      .map((_, i) => i)
+      .filter((i) => this.g.dateKeys[i] !== null)
+      .sort((a, b) => this.g.dateRank[a]! - this.g.dateRank[b]!)
+      .map((i) => this.g.nodes[i]!);
     this.timelineCache = { phases, rules: dated };
   }
 
@@ -105,91 +88,110 @@ export class MemoryStore implements GraphStore {
   }
 
   async node(id: string): Promise<ApiNode | undefined> {
-    return this.g.hasNode(id) ? this.g.getNodeAttributes(id).node : undefined;
+    const i = this.g.indexOf.get(id);
+    return i === undefined ? undefined : this.g.nodes[i];
   }
 
   async neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined> {
-    if (!this.g.hasNode(q.id)) return undefined;
+    const centre = this.g.indexOf.get(q.id);
+    if (centre === undefined) return undefined;
     const key = asOfKey(q.asOf);
-    const typeOk = typeFilter(q.types);
-    const labelSet = q.labels && q.labels.length > 0 ? new Set<string>(q.labels) : null;
-    const nodeOk = (n: ApiNode): boolean => (labelSet === null || labelSet.has(n.label)) && visibleAsOf(n, key);
-    const { ids, truncated } = bfsNeighbourhood(this.g, q.id, q.depth, q.limit, typeOk, nodeOk);
+    const typeMask = maskOf(q.types, TYPE_INDEX);
+    const labelMask = maskOf(q.labels, LABEL_INDEX);
+    const g = this.g;
+    const nodeOk = (i: number): boolean => ((labelMask >>> g.label[i]!) & 1) === 1 && g.visible(i, key);
+    const { kept, truncated } = this.walker.neighbourhood(centre, q.depth, q.limit, typeMask, nodeOk);
     return {
-      nodes: ids.map((id) => this.g.getNodeAttributes(id).node),
-      relationships: relationshipsAmong(this.g, new Set(ids), typeOk),
+      nodes: kept.map((i) => g.nodes[i]!),
+      relationships: this.walker.relationshipsAmong(kept, typeMask).map((r) => g.rels[r]!),
       truncated,
     };
   }
 
   async shortestPath(q: PathQuery): Promise<Subgraph | null | undefined> {
-    if (!this.g.hasNode(q.from) || !this.g.hasNode(q.to)) return undefined;
-    const path = shortestPath(this.g, q.from, q.to, q.maxLength, q.directed, typeFilter(q.types));
+    const from = this.g.indexOf.get(q.from);
+    const to = this.g.indexOf.get(q.to);
+    if (from === undefined || to === undefined) return undefined;
+    const path = this.walker.shortestPath(from, to, q.maxLength, q.directed, maskOf(q.types, TYPE_INDEX));
     if (path === null) return null;
-    return {
-      nodes: path.nodes.map((id) => this.g.getNodeAttributes(id).node),
-      relationships: path.relationships,
-    };
+    return { nodes: path.nodes.map((i) => this.g.nodes[i]!), relationships: path.rels.map((r) => this.g.rels[r]!) };
   }
 
   async regulators(segmentId: string, asOf?: string): Promise<RegulatorsAnswer | undefined> {
-    const segment = this.nodeWithLabel(segmentId, 'Segment');
-    if (segment === undefined) return undefined;
+    const g = this.g;
+    const seg = g.indexOf.get(segmentId);
+    if (seg === undefined || g.label[seg] !== SEGMENT) return undefined;
     const key = asOfKey(asOf);
-    type Entry = RegulatorsAnswer['agencies'][number]['rules'][number];
-    const perAgency = new Map<string, Entry[]>();
-    for (const segId of this.partOfClosure(segmentId)) {
-      this.g.forEachInEdge(segId, (_e, regAttrs, ruleId) => {
-        const rule = this.g.getNodeAttributes(ruleId).node;
-        if (regAttrs.rel.type !== 'REGULATES' || rule.label !== 'Rule' || !visibleAsOf(rule, key)) return;
-        this.g.forEachInEdge(ruleId, (_e2, issAttrs, agencyId) => {
-          const agency = this.g.getNodeAttributes(agencyId).node;
-          if (issAttrs.rel.type !== 'ISSUED' || agency.label !== 'Agency') return;
-          const entries = perAgency.get(agencyId) ?? [];
-          entries.push({
-            rule,
-            segment: this.g.getNodeAttributes(segId).node,
-            issued: issAttrs.rel,
-            regulates: regAttrs.rel,
-          });
-          perAgency.set(agencyId, entries);
-        });
-      });
+    // [agency, rule, segment, issued, regulates] per entry, grouped per agency.
+    const perAgency = new Map<number, number[][]>();
+    for (const s of this.walker.partOfClosure(seg, PART_OF)) {
+      for (let k = g.adjStart[s]!, end = g.adjStart[s + 1]!; k < end; k++) {
+        const reg = g.adjRel[k]!;
+        const rule = g.adjNode[k]!;
+        if (g.adjOut[k] === 1 || g.relType[reg] !== REGULATES || g.label[rule] !== RULE || !g.visible(rule, key)) continue;
+        for (let j = g.adjStart[rule]!, end2 = g.adjStart[rule + 1]!; j < end2; j++) {
+          const iss = g.adjRel[j]!;
+          const agency = g.adjNode[j]!;
+          if (g.adjOut[j] === 1 || g.relType[iss] !== ISSUED || g.label[agency] !== AGENCY) continue;
+          const list = perAgency.get(agency);
+          const entry = [agency, rule, s, iss, reg];
+          if (list) list.push(entry);
+          else perAgency.set(agency, [entry]);
+        }
+      }
     }
-    const agencies = [...perAgency].map(([agencyId, rules]) => ({
-      agency: this.g.getNodeAttributes(agencyId).node,
-      rules: rules.sort((a, b) => compareByDateThenId(a.rule, b.rule) || compareStrings(a.segment.id, b.segment.id)),
-      ruleCount: new Set(rules.map((r) => r.rule.id)).size,
-    }));
-    agencies.sort(
+    const groups = [...perAgency].map(([agency, entries]) => {
+      entries.sort((a, b) => g.dateRank[a[1]!]! - g.dateRank[b[1]!]! || a[2]! - b[2]!);
+      return { agency, entries, ruleCount: new Set(entries.map((e) => e[1])).size };
+    });
+    groups.sort(
       (a, b) =>
-        b.ruleCount - a.ruleCount ||
-        compareStrings(a.agency.name, b.agency.name) ||
-        compareStrings(a.agency.id, b.agency.id),
+        b.ruleCount - a.ruleCount || compareStrings(g.nodes[a.agency]!.name, g.nodes[b.agency]!.name) || a.agency - b.agency,
     );
-    return { segment, agencies: agencies.map(({ agency, rules }) => ({ agency, rules })) };
+    return {
+      segment: g.nodes[seg]!,
+      agencies: groups.map(({ agency, entries }) => ({
+        agency: g.nodes[agency]!,
+        rules: entries.map(([, rule, s, iss, reg]) => ({
+          rule: g.nodes[rule!]!,
+          segment: g.nodes[s!]!,
+          issued: g.rels[iss!]!,
+          regulates: g.rels[reg!]!,
+        })),
+      })),
+    };
   }
 
   async rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined> {
-    const topic = this.nodeWithLabel(topicId, 'Topic');
-    if (topic === undefined) return undefined;
+    const g = this.g;
+    const topic = g.indexOf.get(topicId);
+    if (topic === undefined || g.label[topic] !== TOPIC) return undefined;
     const key = asOfKey(asOf);
-    const rules: RulesAnswer['rules'] = [];
-    for (const matchedId of this.partOfClosure(topicId)) {
-      const matched = this.g.getNodeAttributes(matchedId).node;
-      this.g.forEachInEdge(matchedId, (_e, a, ruleId) => {
-        const rule = this.g.getNodeAttributes(ruleId).node;
-        if (!RULE_TOPIC_TYPES.has(a.rel.type) || rule.label !== 'Rule' || !visibleAsOf(rule, key)) return;
-        rules.push({ rule, relationship: a.rel, topic: matched, sources: a.rel.sources });
-      });
+    const found: Array<[rule: number, rel: number, topic: number]> = [];
+    for (const t of this.walker.partOfClosure(topic, PART_OF)) {
+      for (let k = g.adjStart[t]!, end = g.adjStart[t + 1]!; k < end; k++) {
+        const rel = g.adjRel[k]!;
+        const rule = g.adjNode[k]!;
+        if (g.adjOut[k] === 1 || ((RULE_TOPIC_MASK >>> g.relType[rel]!) & 1) === 0) continue;
+        if (g.label[rule] !== RULE || !g.visible(rule, key)) continue;
+        found.push([rule, rel, t]);
+      }
     }
-    rules.sort(
+    found.sort(
       (a, b) =>
-        compareByDateThenId(a.rule, b.rule) ||
-        compareStrings(a.relationship.type, b.relationship.type) ||
-        compareStrings(a.topic.id, b.topic.id),
+        g.dateRank[a[0]]! - g.dateRank[b[0]]! ||
+        TYPE_NAME_RANK[g.relType[a[1]]!]! - TYPE_NAME_RANK[g.relType[b[1]]!]! ||
+        a[2] - b[2],
     );
-    return { topic, rules };
+    return {
+      topic: g.nodes[topic]!,
+      rules: found.map(([rule, rel, t]) => ({
+        rule: g.nodes[rule]!,
+        relationship: g.rels[rel]!,
+        topic: g.nodes[t]!,
+        sources: g.rels[rel]!.sources,
+      })),
+    };
   }
 
   async timeline(): Promise<TimelineAnswer> {
@@ -202,57 +204,39 @@ export class MemoryStore implements GraphStore {
     const fromKey = filter.from === undefined ? null : lowerBoundKey(filter.from);
     const toKey = filter.to === undefined ? null : upperBoundKey(filter.to);
     const key = asOfKey(filter.asOf);
-    const labelSet = filter.labels && filter.labels.length > 0 ? new Set<string>(filter.labels) : null;
-    const typeOk = typeFilter(filter.types);
-    const kept = new Set<string>();
+    const labelMask = maskOf(filter.labels, LABEL_INDEX);
+    const typeMask = maskOf(filter.types, TYPE_INDEX);
+    const g = this.g;
+    const kept = new Uint8Array(g.size);
     const nodes: ApiNode[] = [];
-    for (const n of this.nodesById) {
-      if ((labelSet === null || labelSet.has(n.label)) && visibleAsOf(n, key) && inDateRange(n, fromKey, toKey)) {
-        kept.add(n.id);
+    for (let i = 0; i < g.size; i++) {
+      const n = g.nodes[i]!;
+      if (((labelMask >>> g.label[i]!) & 1) === 1 && g.visible(i, key) && inDateRange(n, fromKey, toKey)) {
+        kept[i] = 1;
         nodes.push(n);
       }
     }
-    const relationships =
-      kept.size === this.nodesById.length
-        ? this.relsById.filter((r) => typeOk(r.type))
-        : this.relsById.filter((r) => typeOk(r.type) && kept.has(r.source) && kept.has(r.target));
+    const relationships = [];
+    for (let r = 0; r < g.rels.length; r++) {
+      if (((typeMask >>> g.relType[r]!) & 1) === 1 && kept[g.relSource[r]!] === 1 && kept[g.relTarget[r]!] === 1) {
+        relationships.push(g.rels[r]!);
+      }
+    }
     return { nodes, relationships };
   }
 
   async subgraph(ids: string[]): Promise<Subgraph> {
-    const present = new Set(ids.filter((id) => this.g.hasNode(id)));
-    const nodes = [...present].sort(compareStrings).map((id) => this.g.getNodeAttributes(id).node);
-    return { nodes, relationships: relationshipsAmong(this.g, present, anyType) };
+    const present = [...new Set(ids)]
+      .map((id) => this.g.indexOf.get(id))
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b);
+    return {
+      nodes: present.map((i) => this.g.nodes[i]!),
+      relationships: this.walker.relationshipsAmong(present, ALL).map((r) => this.g.rels[r]!),
+    };
   }
 
   async close(): Promise<void> {
     // Nothing to release: the graph is garbage-collected with the store.
   }
-
-  private nodeWithLabel(id: string, label: NodeLabel): ApiNode | undefined {
-    if (!this.g.hasNode(id)) return undefined;
-    const node = this.g.getNodeAttributes(id).node;
-    return node.label === label ? node : undefined;
-  }
-
-  /** The node and every node reaching it through incoming PART_OF chains (narrower ones). */
-  private partOfClosure(id: string): string[] {
-    const seen = new Set<string>([id]);
-    const queue = [id];
-    for (let i = 0; i < queue.length; i++) {
-      this.g.forEachInEdge(queue[i]!, (_e, a, source) => {
-        if (a.rel.type === 'PART_OF' && !seen.has(source)) {
-          seen.add(source);
-          queue.push(source);
-        }
-      });
-    }
-    return queue;
-  }
-}
-
-function typeFilter(types: readonly string[] | undefined): (t: string) => boolean {
-  if (types === undefined || types.length === 0) return anyType;
-  const set = new Set(types);
-  return (t) => set.has(t);
 }

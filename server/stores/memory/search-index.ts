@@ -7,12 +7,15 @@
  * already in tie-break order and each tier can stop as soon as it has filled `limit`.
  *
  * - `exact`:     normalised name/nameEn/alias → ranks                     (tier 4)
- * - `nameGrams`: every character and character pair of the names → ranks (tiers 3 and 2)
+ * - `nameGrams`: every character and character pair of the names → ranks (tiers 3 and 2),
+ *                keyed by integers (see forEachGram)
  * - `textGrams`: the same over the two descriptions                       (tier 1)
  * - `sortedNames`: all normalised names sorted, to count prefix matches by binary search.
  *
- * A query's candidates are the posting list of its rarest gram (every node containing the
- * query contains each of its grams), checked against the real strings.
+ * Tier 3 needs no candidates: the names starting with the query are one range of
+ * `sortedNames`. For tiers 2 and 1 a node containing the query contains each of its grams,
+ * so candidates are the intersection of the three rarest posting lists, walked in rank
+ * order and checked against the real strings.
  */
 import type { NodeLabel } from '../../../graph-seed/schema.js';
 import { compareStrings } from '../as-of.js';
@@ -33,16 +36,16 @@ interface IndexedNode extends SearchableNode {
   label: NodeLabel;
 }
 
-/** Above this many prefix matches, tier 3 is found by scanning instead of sorting the range. */
-const SMALL_PREFIX_RANGE = 256;
+/** Above this many prefix matches, tier 3 keeps a heap instead of sorting the whole range. */
+const SMALL_PREFIX_RANGE = 1024;
 
 export class SearchIndex {
   private readonly byRank: IndexedNode[];
   private readonly names: string[][];
   private readonly texts: string[][];
   private readonly exact = new Map<string, number[]>();
-  private readonly nameGrams = new Map<string, number[]>();
-  private readonly textGrams = new Map<string, number[]>();
+  private readonly nameGrams = new Map<number, number[]>();
+  private readonly textGrams = new Map<number, number[]>();
   /** Normalised name strings (sorted) and the rank each belongs to, aligned. */
   private readonly sortedNames: string[];
   private readonly sortedNameRanks: number[];
@@ -92,54 +95,75 @@ export class SearchIndex {
     }
     if (hits.length >= limit) return hits;
 
-    // Tiers 3 and 2 from the name candidates.
+    // Tier 3: names starting with the query, a contiguous range of the sorted names.
     const [lo, hi] = this.prefixRange(q);
-    const nameCandidates = this.candidates(this.nameGrams, q);
-    if (hi - lo <= SMALL_PREFIX_RANGE) {
-      // Few prefix matches: take them directly, then contains-matches in rank order.
-      const prefixRanks = [...new Set(this.sortedNameRanks.slice(lo, hi))].sort((a, b) => a - b);
-      for (const rank of prefixRanks) {
-        if (hits.length >= limit) return hits;
-        if (!taken.has(rank) && accepts(rank)) add(rank, TIER_PREFIX);
-      }
-      for (const rank of nameCandidates) {
-        if (hits.length >= limit) return hits;
-        if (!taken.has(rank) && accepts(rank) && this.names[rank]!.some((x) => x.includes(q))) add(rank, TIER_CONTAINS);
-      }
-    } else {
-      // Many prefix matches: one scan, buffering contains-matches until the prefix tier is known.
-      const contains: number[] = [];
-      for (const rank of nameCandidates) {
-        if (hits.length >= limit) return hits;
-        if (taken.has(rank) || !accepts(rank)) continue;
-        const names = this.names[rank]!;
-        if (names.some((x) => x.startsWith(q))) add(rank, TIER_PREFIX);
-        else if (contains.length < limit && names.some((x) => x.includes(q))) contains.push(rank);
-      }
-      for (const rank of contains) {
-        if (hits.length >= limit) return hits;
-        add(rank, TIER_CONTAINS);
-      }
+    for (const rank of this.smallestRanks(lo, hi, limit - hits.length, (r) => !taken.has(r) && accepts(r))) {
+      add(rank, TIER_PREFIX);
     }
     if (hits.length >= limit) return hits;
 
+    // Tier 2: names containing it. Every prefix match is taken by now (else we returned).
+    this.forEachCandidate(this.nameGrams, q, (rank) => {
+      if (!taken.has(rank) && accepts(rank) && this.names[rank]!.some((x) => x.includes(q))) add(rank, TIER_CONTAINS);
+      return hits.length < limit;
+    });
+    if (hits.length >= limit) return hits;
+
     // Tier 1: descriptions only.
-    for (const rank of this.candidates(this.textGrams, q)) {
-      if (hits.length >= limit) return hits;
+    this.forEachCandidate(this.textGrams, q, (rank) => {
       if (!taken.has(rank) && accepts(rank) && this.texts[rank]!.some((x) => x.includes(q))) add(rank, TIER_DESCRIPTION);
-    }
+      return hits.length < limit;
+    });
     return hits;
   }
 
-  /** Posting list of the rarest gram of the query (empty when some gram occurs nowhere). */
-  private candidates(index: Map<string, number[]>, q: string): readonly number[] {
-    let best: number[] | undefined;
-    for (const gram of gramsOf(q)) {
+  /**
+   * Visits, in rank order, the nodes holding each of the query's three rarest grams (an
+   * intersection of sorted posting lists) until `visit` returns false. A candidate still
+   * has to be checked against the real strings.
+   */
+  private forEachCandidate(index: Map<number, number[]>, q: string, visit: (rank: number) => boolean): void {
+    const lists = new Set<number[]>();
+    let missing = false;
+    forEachGram(q, (gram) => {
       const list = index.get(gram);
-      if (list === undefined) return [];
-      if (best === undefined || list.length < best.length) best = list;
+      if (list === undefined) missing = true;
+      else lists.add(list);
+    });
+    if (missing || lists.size === 0) return;
+    const [first, ...others] = [...lists].sort((a, b) => a.length - b.length).slice(0, 3);
+    const at = others.map(() => 0);
+    next: for (const rank of first!) {
+      for (let j = 0; j < others.length; j++) {
+        const list = others[j]!;
+        let p = at[j]!;
+        while (p < list.length && list[p]! < rank) p++;
+        at[j] = p;
+        if (p === list.length) return;
+        if (list[p] !== rank) continue next;
+      }
+      if (!visit(rank)) return;
     }
-    return best ?? [];
+  }
+
+  /** The `count` smallest distinct ranks in sortedNameRanks[lo, hi) that pass `ok`, ascending. */
+  private smallestRanks(lo: number, hi: number, count: number, ok: (rank: number) => boolean): number[] {
+    if (hi - lo <= SMALL_PREFIX_RANGE) {
+      const ranks = [...new Set(this.sortedNameRanks.slice(lo, hi))].filter(ok).sort((a, b) => a - b);
+      return ranks.slice(0, count);
+    }
+    // A large range (a common prefix): keep the best `count` in a max-heap instead of sorting it all.
+    const heap = new MaxHeap();
+    const inHeap = new Set<number>();
+    for (let i = lo; i < hi; i++) {
+      const rank = this.sortedNameRanks[i]!;
+      if (inHeap.has(rank) || (heap.size >= count && rank >= heap.peek())) continue;
+      if (!ok(rank)) continue;
+      heap.push(rank);
+      inHeap.add(rank);
+      if (heap.size > count) inHeap.delete(heap.pop());
+    }
+    return heap.drain().sort((a, b) => a - b);
   }
 
   /** [lo, hi) of `sortedNames` starting with q. */
@@ -162,24 +186,82 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
-/** Characters and adjacent character pairs of a string (code units; the seed is BMP text). */
-function gramsOf(text: string): Set<string> {
-  const grams = new Set<string>();
+/**
+ * Calls `fn` with every character and adjacent character pair of `text` as an integer
+ * (code unit, or 65536 + first * 65536 + second; the seed is BMP text), so the index
+ * holds numbers, not millions of two-character strings.
+ */
+function forEachGram(text: string, fn: (gram: number) => void): void {
   for (let i = 0; i < text.length; i++) {
-    grams.add(text[i]!);
-    if (i + 1 < text.length) grams.add(text.slice(i, i + 2));
+    const c = text.charCodeAt(i);
+    fn(c);
+    if (i + 1 < text.length) fn(65536 + c * 65536 + text.charCodeAt(i + 1));
   }
-  return grams;
 }
 
-function addGrams(index: Map<string, number[]>, fields: readonly string[], rank: number): void {
-  const grams = new Set<string>();
-  for (const field of fields) for (const g of gramsOf(field)) grams.add(g);
-  for (const g of grams) pushPosting(index, g, rank);
+/** Adds `rank` once to the posting list of every gram of the fields (ranks come in ascending order). */
+function addGrams(index: Map<number, number[]>, fields: readonly string[], rank: number): void {
+  for (const field of fields) {
+    forEachGram(field, (gram) => {
+      const list = index.get(gram);
+      if (list === undefined) index.set(gram, [rank]);
+      else if (list[list.length - 1] !== rank) list.push(rank);
+    });
+  }
 }
 
 function pushPosting(index: Map<string, number[]>, key: string, rank: number): void {
   const list = index.get(key);
   if (list === undefined) index.set(key, [rank]);
   else list.push(rank);
+}
+
+/** A binary max-heap of numbers. */
+class MaxHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): number {
+    return this.items[0]!;
+  }
+
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! >= a[i]!) break;
+      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): number {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let big = i;
+        if (l < a.length && a[l]! > a[big]!) big = l;
+        if (r < a.length && a[r]! > a[big]!) big = r;
+        if (big === i) break;
+        [a[big], a[i]] = [a[i]!, a[big]!];
+        i = big;
+      }
+    }
+    return top;
+  }
+
+  drain(): number[] {
+    return this.items.splice(0);
+  }
 }

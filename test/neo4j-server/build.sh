@@ -32,7 +32,7 @@ up_to_date && exit 0
 
 echo "Building the Neo4j launcher (the first build downloads Neo4j from Maven Central)..." >&2
 # -f instead of cd: works from any directory. Output goes to stderr, stdout stays for READY.
-if ! mvn -B -q -f "$here/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2; then
+if ! mvn -B -q -Dstyle.color=never -f "$here/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2; then
   echo "NEO4J FAILED: the Maven build of test/neo4j-server failed (output above)" >&2
   exit 5
 fi

@@ -46,6 +46,7 @@ public final class Neo4jLauncher {
     static final String USER = "neo4j";
     static final String DEFAULT_PASSWORD = "finreg-atlas-dev";
     static final String HOST = "127.0.0.1";
+    static final int MIN_PASSWORD_LENGTH = 8;
     /** Written into every data directory this launcher creates; --fresh only deletes such directories. */
     static final String MARKER = ".finreg-atlas-neo4j";
 
@@ -83,6 +84,11 @@ public final class Neo4jLauncher {
         int port = parsePort(System.getenv("NEO4J_BOLT_PORT"));
         Path dataDir = Paths.get(envOr("NEO4J_DATA_DIR", ".neo4j-data/dev")).toAbsolutePath().normalize();
         String password = envOr("NEO4J_PASSWORD", DEFAULT_PASSWORD);
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            // Neo4j's own rule (dbms.security.auth_minimum_password_length), checked before a slow start.
+            throw new LaunchError(2, "NEO4J_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
+                    + " characters, got " + password.length());
+        }
         long pageCache = parseBytes("NEO4J_PAGECACHE", envOr("NEO4J_PAGECACHE", "512m"));
 
         // Checked before Neo4j starts: Neo4j's own bind error comes after seconds of start-up

@@ -21,6 +21,10 @@ import { questionRoutes } from './routes/questions.js';
 import { schemaRoutes } from './routes/schema.js';
 import { searchRoutes } from './routes/search.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { changesRoutes } from './routes/changes.js';
+import { matrixRoutes } from './routes/matrix.js';
+import { quizRoutes } from './routes/quiz.js';
+import { tourRoutes } from './routes/tours.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -75,6 +79,11 @@ export function apiRouter(options: AppOptions): express.Router {
   timelineRoutes(api, store);
   graphRoutes(api, store);
   exportRoutes(api, store);
+  // Teaching: guided tours, what changed between two dates, agency × segment matrix, quiz.
+  tourRoutes(api, store);
+  changesRoutes(api, store);
+  matrixRoutes(api, store);
+  quizRoutes(api, store);
   openapiRoutes(api);
 
   api.use((req, res) => {

@@ -188,6 +188,72 @@ const schemas: Record<string, Json> = {
     phases: arrayOf(ref('Node')),
     rules: { ...arrayOf(ref('Node')), description: 'Rules and events with a date, oldest first.' },
   }),
+  Bilingual: obj({ zh: str, en: str }),
+  TourSummary: obj({ id: str, title: ref('Bilingual'), summary: ref('Bilingual'), steps: { ...int, description: 'Number of steps.' } }),
+  TourList: obj({ tours: arrayOf(ref('TourSummary')) }),
+  TourStep: obj(
+    {
+      id: str,
+      title: ref('Bilingual'),
+      text: ref('Bilingual'),
+      entities: { ...arrayOf(nodeId), description: 'Nodes the graph focuses on in this step.' },
+      question: {
+        description: 'A question to ask in this step: `{kind: regulators, segment}`, `{kind: rules, topic}` or `{kind: path, from, to}`.',
+        type: 'object',
+        properties: { kind: { type: 'string', enum: ['regulators', 'rules', 'path'] }, segment: nodeId, topic: nodeId, from: nodeId, to: nodeId },
+        required: ['kind'],
+      },
+      asOf: { ...isoDate, description: 'Show the graph as of this date.' },
+      sources: arrayOf(ref('Source')),
+    },
+    ['id', 'title', 'text', 'entities', 'sources'],
+  ),
+  TourResponse: obj({
+    tour: obj({ id: str, title: ref('Bilingual'), summary: ref('Bilingual'), steps: arrayOf(ref('TourStep')) }),
+  }),
+  Changes: obj({
+    from: isoDate,
+    to: isoDate,
+    added: { ...arrayOf(ref('Node')), description: 'Rules and events dated in (from, to], oldest first.' },
+    relationships: { ...arrayOf(ref('Relationship')), description: 'Every relationship touching them whose other end is visible as of `to`.' },
+    linked: { ...arrayOf(ref('Node')), description: 'The other ends of those relationships that are not new themselves.' },
+    cypher: str,
+  }),
+  Matrix: obj({
+    agencies: { ...arrayOf(ref('Node')), description: 'Rows: agencies with at least one cell, most rules first.' },
+    segments: { ...arrayOf(ref('Node')), description: 'Columns: segments with at least one cell, broader before narrower.' },
+    cells: arrayOf(
+      obj({
+        agency: nodeId,
+        segment: nodeId,
+        rules: { ...arrayOf(nodeId), description: 'Rules the agency issued that regulate this segment itself.' },
+        rollup: {
+          ...arrayOf(obj({ rule: nodeId, via: nodeId })),
+          description: 'Rules the agency issued that regulate a narrower segment (`via`, PART_OF this one at any depth), not already in `rules`.',
+        },
+      }),
+    ),
+    rules: { ...arrayOf(ref('Node')), description: 'Every rule named in a cell, oldest first.' },
+    relationships: { ...arrayOf(ref('Relationship')), description: 'ISSUED and REGULATES behind the cells, PART_OF among the columns.' },
+    cypher: str,
+  }),
+  Quiz: obj({
+    seed: int,
+    count: { ...int, description: 'Questions in this quiz (at most what the graph can give).' },
+    available: { ...int, description: 'Different questions the graph can give.' },
+    questions: arrayOf(
+      obj({
+        id: str,
+        kind: { type: 'string', enum: ['lead-agency', 'rule-date', 'regulated-segment', 'prohibiting-rule', 'next-phase', 'marked-phase'] },
+        prompt: ref('Bilingual'),
+        options: arrayOf(obj({ id: { type: 'string', description: 'A node id, or `date:<ISO date>`.' }, label: ref('Bilingual') })),
+        answer: { type: 'string', description: 'Id of the one right option.' },
+        explanation: ref('Bilingual'),
+        citation: arrayOf(ref('Source')),
+        subgraph: { ...arrayOf(nodeId), description: 'Nodes that show the answer in the graph.' },
+      }),
+    ),
+  }),
 };
 
 export const openapiDocument: Json = {
@@ -306,6 +372,38 @@ export const openapiDocument: Json = {
         },
       },
       { '404': errorResponse('Some of `ids` are unknown.') },
+    ),
+    '/api/tours': get('Guided tours for teaching, without their steps', 'tours', [], json('The tours.', ref('TourList'))),
+    '/api/tours/{id}': get(
+      'One guided tour with its steps, entities, questions and citations',
+      'tour',
+      [{ name: 'id', in: 'path', required: true, description: 'Tour id.', schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 80, examples: ['p2p-lending'] } }],
+      json('The tour.', ref('TourResponse')),
+      { '404': errorResponse('No tour has this id.') },
+    ),
+    '/api/changes': get(
+      'What changed between two dates: rules and events dated in (from, to] and the relationships they brought',
+      'changes',
+      [
+        queryParam('from', isoDate, 'Start, exclusive: after the end of this date (`2016` means after 31 December 2016).', true),
+        queryParam('to', isoDate, 'End, inclusive: up to the end of this date.', true),
+      ],
+      json('The difference between the graph as of `to` and as of `from`.', ref('Changes')),
+    ),
+    '/api/matrix': get(
+      'Agencies × segments: the rules through which each agency regulates each segment',
+      'matrix',
+      [P.asOf],
+      json('The matrix. Cells list direct rules and, separately, rules rolled up from narrower segments.', ref('Matrix')),
+    ),
+    '/api/quiz': get(
+      'A multiple-choice quiz generated from the graph',
+      'quiz',
+      [
+        queryParam('seed', { type: 'integer', minimum: 0, maximum: 999999 }, 'Same seed, same quiz; drawn at random (and returned) when absent.'),
+        queryParam('count', { type: 'integer', minimum: 1, maximum: 20, default: 5 }, 'Number of questions.'),
+      ],
+      json('The quiz; each question has one right option, its citation and its subgraph.', ref('Quiz')),
     ),
     '/api/openapi.json': {
       get: {

@@ -121,6 +121,49 @@ export interface GraphFilter {
   asOf?: string;
 }
 
+/**
+ * What changed between two dates: the difference between the graph as of `to` and the
+ * graph as of `from` (see `as-of.ts`). A Rule or Event is new when its date lies in
+ * (`from`, `to`]; a relationship is new when it touches a new node and its other end is
+ * visible as of `to`.
+ */
+export interface ChangesAnswer {
+  from: string;
+  to: string;
+  /** Rules and events dated in (from, to], oldest first (then by id). */
+  added: ApiNode[];
+  /** Every relationship they brought, by id. */
+  relationships: ApiRelationship[];
+  /** The other ends of those relationships that are not themselves new, by id. */
+  linked: ApiNode[];
+}
+
+/**
+ * One (agency, segment) cell of the matrix. `rules`: rules the agency issued that REGULATE
+ * this segment itself. `rollup`: rules it issued that regulate a narrower segment (`via`,
+ * PART_OF this one at any depth) and are not already in `rules`.
+ */
+export interface MatrixCell {
+  agency: string;
+  segment: string;
+  rules: string[];
+  rollup: Array<{ rule: string; via: string }>;
+}
+
+/** Agencies × segments through `Agency -ISSUED-> Rule -REGULATES-> Segment`. */
+export interface MatrixAnswer {
+  /** Rows: every agency with at least one cell; most rules first, then name, then id. */
+  agencies: ApiNode[];
+  /** Columns: every segment with at least one cell, in hierarchy order (a broader segment before the narrower ones, siblings by id). */
+  segments: ApiNode[];
+  /** The non-empty cells, row by row in row and column order. */
+  cells: MatrixCell[];
+  /** Every rule named in a cell, oldest first. */
+  rules: ApiNode[];
+  /** The ISSUED and REGULATES relationships behind the cells and the PART_OF among the columns, by id. */
+  relationships: ApiRelationship[];
+}
+
 export interface StoreCounts {
   nodes: number;
   relationships: number;
@@ -143,6 +186,10 @@ export interface GraphStore {
   /** `undefined` when the id is not a Topic. */
   rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined>;
   timeline(): Promise<TimelineAnswer>;
+  /** Rules and events dated in (`from`, `to`] and the relationships they brought. RangeError when `from` is after `to`. */
+  changes(from: string, to: string): Promise<ChangesAnswer>;
+  /** Which agency regulates which segment, through which rules, as of a date. */
+  matrix(asOf?: string): Promise<MatrixAnswer>;
   graph(filter: GraphFilter): Promise<Subgraph>;
   /** Nodes with these ids and the relationships among them (for export of a selection). */
   subgraph(ids: string[]): Promise<Subgraph>;

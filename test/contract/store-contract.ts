@@ -9,6 +9,7 @@ import type { GraphRelationship, SeedGraph } from '../../graph-seed/schema.js';
 import { toApiNode, toApiRelationship } from '../../server/stores/api-shapes.js';
 import type { ApiNode, ApiRelationship, GraphStore, NodeLabel, RelType } from '../../server/stores/types.js';
 import { fixtureGraph } from './fixture-graph.js';
+import { teachingContract } from './teaching-contract.js';
 
 const ids = (xs: Array<{ id: string }>): string[] => xs.map((x) => x.id);
 const rel = (source: string, type: RelType, target: string): string => `${source}-${type}->${target}`;
@@ -27,6 +28,8 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
     afterAll(async () => {
       await store?.close();
     });
+
+    teachingContract(() => store);
 
     describe('counts and node', () => {
       it('counts every label and type, zeros included', async () => {

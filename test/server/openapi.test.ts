@@ -99,6 +99,11 @@ describe('OpenAPI document', () => {
     '/api/graph': '/api/graph',
     '/api/export': '/api/export?format=json',
     '/api/openapi.json': '/api/openapi.json',
+    '/api/tours': '/api/tours',
+    '/api/tours/{id}': '/api/tours/p2p-lending',
+    '/api/changes': '/api/changes?from=2016-08&to=2016-10-13',
+    '/api/matrix': '/api/matrix?asOf=2016-09-01',
+    '/api/quiz': '/api/quiz?seed=1',
   };
 
   it('sample responses have exactly the documented top-level keys', async () => {

@@ -11,8 +11,10 @@ import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
 import { asOfKey, assertIsoDate, compareStrings, inDateRange, lowerBoundKey, upperBoundKey } from '../as-of.js';
 import type {
   ApiNode,
+  ChangesAnswer,
   GraphFilter,
   GraphStore,
+  MatrixAnswer,
   NeighborhoodQuery,
   NeighborhoodResult,
   PathQuery,
@@ -26,6 +28,7 @@ import type {
 } from '../types.js';
 import { CompactGraph, LABEL_INDEX, maskOf, TYPE_INDEX, TYPE_NAME_RANK } from './compact-graph.js';
 import { SearchIndex } from './search-index.js';
+import { changesOf, matrixOf } from './teaching-memory.js';
 import { Walker } from './traversal.js';
 
 const T = (type: string): number => TYPE_INDEX.get(type)!;
@@ -196,6 +199,15 @@ export class MemoryStore implements GraphStore {
 
   async timeline(): Promise<TimelineAnswer> {
     return { phases: [...this.timelineCache.phases], rules: [...this.timelineCache.rules] };
+  }
+
+  // The teaching answers work on the whole graph as `graph()` returns it (see teaching-memory.ts).
+  async changes(from: string, to: string): Promise<ChangesAnswer> {
+    return changesOf(await this.graph({}), from, to);
+  }
+
+  async matrix(asOf?: string): Promise<MatrixAnswer> {
+    return matrixOf(await this.graph({}), asOf);
   }
 
   async graph(filter: GraphFilter): Promise<Subgraph> {

@@ -11,9 +11,12 @@ import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Node } fr
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
 import { asOfKey, assertIsoDate, lowerBoundKey, upperBoundKey } from '../as-of.js';
 import { luceneQuery, normaliseQuery } from '../search-text.js';
+import { assembleChanges, assembleMatrix, changesKeys } from '../teaching.js';
 import {
   StoreUnavailableError,
   type ApiNode,
+  type ChangesAnswer,
+  type MatrixAnswer,
   type GraphFilter,
   type GraphStore,
   type NeighborhoodQuery,
@@ -230,6 +233,36 @@ export class Neo4jStore implements GraphStore {
         phases: (rec.get('phases') as Node[]).map(nodeFromNeo4j),
         rules: (rec.get('rules') as Node[]).map(nodeFromNeo4j),
       };
+    });
+  }
+
+  async changes(from: string, to: string): Promise<ChangesAnswer> {
+    const { fromKey, toKey } = changesKeys(from, to);
+    return this.read(async (tx) => {
+      const rec = (await tx.run(Q.CHANGES_CYPHER, { from: fromKey, to: toKey })).records[0]!;
+      return assembleChanges(
+        from,
+        to,
+        (rec.get('added') as Node[]).map(nodeFromNeo4j),
+        (rec.get('rels') as RelRecord[]).map(relationshipFromNeo4j),
+        (rec.get('others') as Node[]).map(nodeFromNeo4j),
+      );
+    });
+  }
+
+  async matrix(asOf?: string): Promise<MatrixAnswer> {
+    const key = asOfKey(asOf);
+    return this.read(async (tx) => {
+      const rows = (await tx.run(Q.MATRIX_CYPHER, { asOf: key })).records.map((rec) => ({
+        agency: nodeFromNeo4j(rec.get('agency') as Node),
+        rule: nodeFromNeo4j(rec.get('rule') as Node),
+        via: nodeFromNeo4j(rec.get('via') as Node),
+        segment: nodeFromNeo4j(rec.get('segment') as Node),
+        issued: relationshipFromNeo4j(rec.get('issued') as RelRecord),
+        regulates: relationshipFromNeo4j(rec.get('regulates') as RelRecord),
+      }));
+      const partOf = (await tx.run(Q.SEGMENT_PART_OF_CYPHER)).records.map((r) => relationshipFromNeo4j(r.get('rel') as RelRecord));
+      return assembleMatrix(rows, partOf);
     });
   }
 

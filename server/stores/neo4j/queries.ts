@@ -247,3 +247,42 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.id IN $ids AND b.id IN $ids
 RETURN {r: r, s: a.id, t: b.id} AS rel
 ORDER BY r.id`;
+
+/**
+ * What changed between two dates: rules and events dated after `$from` and up to `$to`
+ * (both upper-bound keys of `../as-of.ts`, so `from=2016` means "after the end of 2016"),
+ * and every relationship touching them whose other end is visible as of `$to`.
+ */
+export const CHANGES_CYPHER = `
+MATCH (n:Entity)
+WHERE (n:Rule OR n:Event) AND n.date IS NOT NULL
+  AND left(n.date + '-00-00', 10) > $from
+  AND left(n.date + '-00-00', 10) <= $to
+WITH n ORDER BY left(n.date + '-00-00', 10), n.id
+WITH collect(n) AS added
+CALL (added) {
+  UNWIND added AS n
+  MATCH (n)-[r]-(m:Entity)
+  WHERE NOT (m:Rule OR m:Event) OR m.date IS NULL OR left(m.date + '-00-00', 10) <= $to
+  RETURN collect(DISTINCT {r: r, s: startNode(r).id, t: endNode(r).id}) AS rels,
+         collect(DISTINCT m) AS others
+}
+RETURN added, rels, others`;
+
+/**
+ * The agency × segment matrix: an agency regulates a segment through a rule it ISSUED that
+ * REGULATES the segment itself or a narrower one (PART_OF, any depth; `via` is the segment
+ * the rule names). Only rules visible as of `$asOf`. One row per (agency, rule, via, cell).
+ */
+export const MATRIX_CYPHER = `
+MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(via:Segment)-[:PART_OF*0..]->(cell:Segment)
+WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+RETURN DISTINCT a AS agency, rule, via, cell AS segment,
+       {r: iss, s: a.id, t: rule.id} AS issued,
+       {r: reg, s: rule.id, t: via.id} AS regulates`;
+
+/** The segment hierarchy, for the matrix's column order and roll-up relationships. */
+export const SEGMENT_PART_OF_CYPHER = `
+MATCH (a:Segment)-[r:PART_OF]->(b:Segment)
+RETURN {r: r, s: a.id, t: b.id} AS rel
+ORDER BY r.id`;

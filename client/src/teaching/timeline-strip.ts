@@ -1,0 +1,261 @@
+/**
+ * Timeline strip with the "as of" control: the development phases as bands (one lane
+ * each, so overlaps show), rules and events as dated markers (hover or focus shows the
+ * rule, click selects it), and a slider with playback that sets the date the rest of the
+ * app shows the landscape at. Undated rules have no marker: they stay visible on every date.
+ */
+import type { ApiNode } from '../../../server/stores/types';
+import type { TeachingApi, TimelineAnswer } from './api';
+import { append, clear, h } from '../ui/dom';
+import { nodeName, onLangChange } from '../i18n/index';
+import { formatDate, tt } from './i18n';
+import { errorBlock } from './common';
+
+export interface TimelineDeps {
+  api: TeachingApi;
+  onSelectNode(id: string): void;
+  /** The chosen date (`YYYY-MM` from the slider, or a tour's exact date), null for all dates. */
+  onAsOfChange(date: string | null): void;
+}
+
+export interface TimelineStrip {
+  /** Reflect a date set elsewhere (a tour step, a link) without calling back. */
+  setAsOf(date: string | null): void;
+  destroy(): void;
+}
+
+/** Milliseconds of the start of an ISO prefix (`2016` → 1 Jan 2016). */
+function startMs(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y!, (m ?? 1) - 1, d ?? 1);
+}
+
+/** The month index of an ISO date counted from January of `startYear`. */
+function monthIndex(date: string, startYear: number): number {
+  const [y, m] = date.split('-').map(Number);
+  return (y! - startYear) * 12 + ((m ?? 12) - 1);
+}
+
+function monthDate(i: number, startYear: number): string {
+  const y = startYear + Math.floor(i / 12);
+  return `${y}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Compare like the server's asOf: the date's start against the end of the bound. */
+function afterAsOf(date: string, asOf: string): boolean {
+  const key = (date + '-00-00').slice(0, 10);
+  const bound = (asOf + '-99-99').slice(0, 10);
+  return key > bound;
+}
+
+export function mountTimeline(container: HTMLElement, deps: TimelineDeps): TimelineStrip {
+  const root = h('section', { class: 'timeline-strip', 'aria-labelledby': 'timeline-heading' });
+  container.append(root);
+  let data: TimelineAnswer | null = null;
+  let error: unknown = null;
+  let asOf: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let startYear = 2003;
+  let endYear = 2016;
+  let months = 0;
+
+  const tooltip = h('div', { class: 'tl-tooltip', role: 'tooltip', id: 'tl-tooltip', hidden: true });
+  const slider = h('input', { type: 'range', class: 'tl-slider', min: '0', step: '1', id: 'tl-slider' });
+  const output = h('output', { class: 'tl-output', for: 'tl-slider' });
+  const playBtn = h('button', { type: 'button', class: 'tl-play' });
+  const clearBtn = h('button', { type: 'button', class: 'tl-clear' });
+  const canvas = h('div', { class: 'tl-canvas' });
+
+  slider.addEventListener('input', () => {
+    stop();
+    setFromSlider();
+  });
+  playBtn.addEventListener('click', () => (timer ? stop() : play()));
+  clearBtn.addEventListener('click', () => {
+    stop();
+    change(null);
+  });
+
+  function setFromSlider(): void {
+    const i = Number(slider.value);
+    change(i >= months ? null : monthDate(i, startYear));
+  }
+
+  function change(date: string | null): void {
+    asOf = date;
+    deps.onAsOfChange(date);
+    update();
+  }
+
+  /** Playback: one month a tick, lingering on months where something happened. */
+  function play(): void {
+    if (!data) return;
+    const eventMonths = new Set(data.rules.map((r) => monthIndex(r.date!, startYear)));
+    let i = asOf === null ? 0 : Math.min(Number(slider.value) + 1, months);
+    if (asOf !== null && i >= months) i = 0;
+    const tick = (): void => {
+      slider.value = String(i);
+      setFromSlider();
+      if (i >= months) return stop();
+      const linger = eventMonths.has(i);
+      i++;
+      timer = setTimeout(tick, linger ? 900 : 60);
+    };
+    timer = setTimeout(tick, 0);
+    update();
+  }
+
+  function stop(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    update();
+  }
+
+  /** The parts that change with the date: slider, readout, buttons, the as-of line, dimmed markers. */
+  function update(): void {
+    if (!data) return;
+    slider.value = String(asOf === null ? months : Math.max(0, Math.min(months, monthIndex(asOf, startYear))));
+    const text = asOf === null ? tt('time.asOfAll') : tt('time.asOfValue', { date: formatDate(asOf) });
+    output.textContent = text;
+    slider.setAttribute('aria-valuetext', text);
+    playBtn.textContent = timer ? `⏸ ${tt('time.pause')}` : `▶ ${tt('time.play')}`;
+    playBtn.setAttribute('aria-pressed', String(timer !== null));
+    clearBtn.textContent = tt('time.clear');
+    clearBtn.disabled = asOf === null;
+    const line = canvas.querySelector<HTMLElement>('.tl-asof-line');
+    if (line) {
+      line.hidden = asOf === null;
+      if (asOf !== null) line.style.left = `${Math.min(100, endPos(asOf))}%`;
+    }
+    for (const m of canvas.querySelectorAll<HTMLElement>('.tl-marker')) {
+      m.classList.toggle('later', asOf !== null && afterAsOf(m.dataset['date']!, asOf));
+    }
+  }
+
+  const span = (): number => Date.UTC(endYear + 1, 0, 1) - Date.UTC(startYear, 0, 1);
+  const pos = (date: string): number => ((startMs(date) - Date.UTC(startYear, 0, 1)) / span()) * 100;
+
+  /** Where the period of an asOf ends: after its day, its month or its year. */
+  function endPos(date: string): number {
+    const [y, m, d] = date.split('-').map(Number);
+    const end = d !== undefined ? Date.UTC(y!, m! - 1, d + 1) : m !== undefined ? Date.UTC(y!, m, 1) : Date.UTC(y! + 1, 0, 1);
+    return ((end - Date.UTC(startYear, 0, 1)) / span()) * 100;
+  }
+
+  function phaseBand(p: ApiNode, lane: number): HTMLElement {
+    const from = p.startYear ?? startYear;
+    const to = p.endYear ?? endYear;
+    const left = pos(String(from));
+    const right = pos(String(to + 1));
+    const fromText = p.startYear === undefined ? '' : String(p.startYear);
+    const toText = p.endYear === undefined ? tt('time.now') : String(p.endYear);
+    const label = p.startYear === undefined ? `${nodeName(p)}, ${tt('time.before', { year: (p.endYear ?? 0) + 1 })}` : tt('time.phase', { name: nodeName(p), from: fromText, to: toText });
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: `tl-phase lane-${lane}`,
+        style: `left:${left}%;width:${right - left}%;top:${1.6 + lane * 1.9}rem`,
+        title: label,
+        'aria-label': label,
+        'data-id': p.id,
+        onclick: () => deps.onSelectNode(p.id),
+      },
+      h('span', {}, nodeName(p)),
+    );
+  }
+
+  function render(): void {
+    clear(root);
+    clear(canvas);
+    append(root, h('h2', { id: 'timeline-heading' }, tt('time.heading')));
+    if (error) return void root.append(errorBlock(error, () => void load()));
+    if (!data) return void root.append(h('p', { class: 'muted' }, tt('teach.loading')));
+
+    // Year ticks.
+    for (let y = startYear; y <= endYear + 1; y++) {
+      if ((y - startYear) % 2 !== 0 && y !== endYear + 1) continue;
+      canvas.append(h('span', { class: 'tl-tick', style: `left:${pos(String(y))}%` }, String(y)));
+    }
+    data.phases.forEach((p, i) => canvas.append(phaseBand(p, i)));
+
+    // Markers: stacked in rows so close dates do not overlap (about 3% of the width apart).
+    const top = 1.6 + data.phases.length * 1.9 + 0.6;
+    const rowsEnd: number[] = [];
+    for (const r of data.rules) {
+      const x = pos(r.date!);
+      let row = rowsEnd.findIndex((end) => end <= x - 2.6);
+      if (row === -1) row = rowsEnd.length;
+      rowsEnd[row] = x;
+      const label = tt('time.rule', { name: nodeName(r), date: formatDate(r.date!) });
+      const marker = h('button', {
+        type: 'button',
+        class: `tl-marker ${r.label === 'Event' ? 'event' : 'rule'}`,
+        style: `left:${x}%;top:${top + row * 1.25}rem`,
+        'aria-label': label,
+        'aria-describedby': 'tl-tooltip',
+        'data-id': r.id,
+        'data-date': r.date!,
+      });
+      const showTip = (): void => {
+        tooltip.textContent = label;
+        tooltip.hidden = false;
+        tooltip.style.left = `${Math.min(x, 70)}%`;
+        tooltip.style.top = `${top + row * 1.25 + 1.2}rem`;
+      };
+      marker.addEventListener('mouseenter', showTip);
+      marker.addEventListener('focus', showTip);
+      marker.addEventListener('mouseleave', () => (tooltip.hidden = true));
+      marker.addEventListener('blur', () => (tooltip.hidden = true));
+      marker.addEventListener('click', () => deps.onSelectNode(r.id));
+      canvas.append(marker);
+    }
+    canvas.style.height = `${top + Math.max(1, rowsEnd.length) * 1.25 + 2.4}rem`;
+    canvas.append(h('div', { class: 'tl-asof-line', hidden: true, 'aria-hidden': 'true' }), tooltip);
+
+    slider.max = String(months);
+    slider.setAttribute('aria-label', tt('time.asOf'));
+    append(
+      root,
+      h('div', { class: 'tl-scroll', role: 'group', 'aria-label': tt('time.label') }, canvas),
+      h('div', { class: 'tl-controls' }, h('label', { for: 'tl-slider' }, tt('time.asOf')), slider, output),
+      h('div', { class: 'tl-buttons' }, playBtn, clearBtn),
+      h('p', { class: 'muted small' }, tt('time.hint'), ' ', tt('time.undated')),
+    );
+    update();
+  }
+
+  async function load(): Promise<void> {
+    error = null;
+    render();
+    try {
+      const t = await deps.api.timeline();
+      const dated = t.rules.filter((r) => r.date);
+      const years = [
+        ...t.phases.flatMap((p) => [p.startYear, p.endYear].filter((y): y is number => y !== undefined)),
+        ...dated.map((r) => Number(r.date!.slice(0, 4))),
+      ];
+      startYear = Math.min(...years) - 1;
+      endYear = Math.max(...dated.map((r) => Number(r.date!.slice(0, 4))), ...years);
+      months = (endYear - startYear + 1) * 12;
+      data = { phases: t.phases, rules: dated };
+    } catch (e) {
+      error = e;
+    }
+    render();
+  }
+
+  const offLang = onLangChange(() => render());
+  void load();
+  return {
+    setAsOf(date) {
+      asOf = date;
+      update();
+    },
+    destroy() {
+      stop();
+      offLang();
+      root.remove();
+    },
+  };
+}

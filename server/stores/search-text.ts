@@ -1,7 +1,7 @@
 /**
  * Search semantics shared by both stores. The memory store applies these functions; the
  * Neo4j store applies the same rules in Cypher (`neo4j/queries.ts`, SEARCH_CYPHER), and the
- * contract suite checks that both give the same order.
+ * contract suites check that both give the same order (on the seed: for every name and alias).
  *
  * Matching is on substrings, so Chinese works without a word segmenter (网络借贷 inside
  * 网络借贷信息中介机构) and English is case-insensitive. Hyphens count as spaces, so
@@ -60,11 +60,10 @@ export function tierOf(names: readonly string[], texts: readonly string[], q: st
 }
 
 /**
- * The Lucene query sent to the full-text index `entitySearch` for candidates. Every
- * whitespace-separated term is escaped and sent twice, as itself and as a prefix wildcard,
- * ORed: the cjk analyzer turns Chinese terms into bigrams (any shared bigram is a
- * candidate) and English terms into words (`insur*` still finds "insurance"). Stop words
- * alone ("of") would make an empty query, which the wildcard form avoids.
+ * A Lucene query for the full-text index `entitySearch` (each term escaped, as itself and as
+ * a prefix wildcard, ORed). The stores do not use it any more (see SEARCH_CYPHER: the index
+ * cannot match arbitrary substrings); it stays for callers that query the index directly,
+ * such as the store benchmark.
  */
 export function luceneQuery(normalisedQuery: string): string {
   const terms = normalisedQuery.split(' ').filter((t) => t.length > 0);

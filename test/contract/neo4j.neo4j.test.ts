@@ -6,17 +6,25 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
+import type { SeedGraph } from '../../graph-seed/schema.js';
+import { MemoryStore } from '../../server/stores/memory/memory-store.js';
 import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
 import { StoreUnavailableError } from '../../server/stores/types.js';
 import { describeNeo4j, neo4jTarget, withDriver } from '../support/neo4j.js';
+import { runSeedContract } from './seed-contract.js';
 import { runStoreContract } from './store-contract.js';
 
+/** Loads `graph` into the run's Neo4j (replacing what is there) and opens a store on it. */
+async function neo4jStoreOver(graph: SeedGraph): Promise<Neo4jStore> {
+  const target = neo4jTarget();
+  await withDriver((driver) => loadIntoNeo4j(driver, graph, { database: target.database }));
+  return new Neo4jStore({ ...target, queryTimeoutMs: 10_000 });
+}
+
 describeNeo4j('Neo4jStore', () => {
-  runStoreContract('Neo4jStore', async (graph) => {
-    const target = neo4jTarget();
-    await withDriver((driver) => loadIntoNeo4j(driver, graph, { database: target.database }));
-    return new Neo4jStore({ ...target, queryTimeoutMs: 10_000 });
-  });
+  // The blocks run one after another, each loading its own graph first.
+  runStoreContract('Neo4jStore', neo4jStoreOver);
+  runSeedContract('Neo4jStore', neo4jStoreOver, async (graph) => MemoryStore.fromGraph(graph));
 });
 
 /** A port on 127.0.0.1 that nothing listens on (bound, read, released). */

@@ -10,7 +10,7 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Node } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
 import { asOfKey, assertIsoDate, lowerBoundKey, upperBoundKey } from '../as-of.js';
-import { luceneQuery, normaliseQuery } from '../search-text.js';
+import { normaliseQuery } from '../search-text.js';
 import { assembleChanges, assembleMatrix, changesKeys } from '../teaching.js';
 import {
   StoreUnavailableError,
@@ -108,7 +108,6 @@ export class Neo4jStore implements GraphStore {
     return this.read(async (tx) => {
       const result = await tx.run(Q.SEARCH_CYPHER, {
         q: normalised,
-        lucene: luceneQuery(normalised),
         labels: listOr(q.labels, NODE_LABELS),
         limit: neo4j.int(q.limit),
       });

@@ -6,7 +6,7 @@
  *
  * Data model (graph-seed/neo4j-loader.ts): every node has its label and `Entity`, scalar
  * seed fields as properties, `sourcesJson`/`figuresJson` as JSON strings; relationships
- * carry `id`, their scalar properties and `sourcesJson`. Full-text index `entitySearch`.
+ * carry `id`, their scalar properties and `sourcesJson`.
  *
  * Shared parameter conventions:
  * - `$labels`, `$types`: always lists (every label / type when the request has no filter),
@@ -33,28 +33,17 @@ MATCH (n:Entity {id: $id})
 RETURN n`;
 
 /**
- * Search with the tiers of `../search-text.ts`. Candidates: the full-text index (the cjk
- * analyzer indexes Chinese as character pairs, English as words) UNION a CONTAINS scan of
- * the names and aliases, which the index misses for single characters and word fragments;
- * descriptions are scanned too for one-character queries. Every candidate is then ranked
- * on the real strings, so the index only decides who is looked at.
- * `$q`: the normalised query; `$lucene`: the same as an escaped Lucene query.
+ * Search with the tiers of `../search-text.ts`, ranked on the stored strings.
+ *
+ * Every node is looked at (a label scan with CONTAINS). The full-text index `entitySearch`
+ * was the first candidate source, but its cjk analyzer matches bigrams and whole words,
+ * while the contract is substring matching: "AI" must find "chain" in a description, "贷"
+ * must find 首付贷, and with the index the two stores gave different answers on the seed.
+ * At the seed's size the scan costs about a millisecond. `$q`: the normalised query.
  */
 export const SEARCH_CYPHER = `
-CALL () {
-  CALL db.index.fulltext.queryNodes('entitySearch', $lucene) YIELD node
-  RETURN node AS n
-  UNION
-  MATCH (n:Entity)
-  WHERE replace(toLower(n.name), '-', ' ') CONTAINS $q
-     OR replace(toLower(n.nameEn), '-', ' ') CONTAINS $q
-     OR any(a IN coalesce(n.aliases, []) WHERE replace(toLower(a), '-', ' ') CONTAINS $q)
-     OR (size($q) = 1 AND (replace(toLower(n.description), '-', ' ') CONTAINS $q
-                           OR replace(toLower(n.descriptionEn), '-', ' ') CONTAINS $q))
-  RETURN n
-}
-WITH n
-WHERE n:Entity AND any(l IN labels(n) WHERE l IN $labels)
+MATCH (n:Entity)
+WHERE any(l IN labels(n) WHERE l IN $labels)
 WITH n,
      [x IN [n.name, n.nameEn] + coalesce(n.aliases, []) | replace(toLower(x), '-', ' ')] AS names,
      [x IN [n.description, n.descriptionEn] | replace(toLower(x), '-', ' ')] AS texts

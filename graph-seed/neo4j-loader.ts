@@ -230,6 +230,7 @@ export async function loadIntoNeo4j(driver: Driver, graph: SeedGraph, opts: Load
   const relBatch = positive(opts.relBatchSize ?? opts.batchSize ?? DEFAULT_REL_BATCH, 'relationship batch size');
   const mode = opts.mode ?? 'auto';
   const started = Date.now();
+  assertSchemaNames(graph);
 
   await ensureSchema(driver, opts.database);
   let staged = mode === 'staged';
@@ -485,6 +486,19 @@ async function verifyCounts(tx: Runner, graph: SeedGraph): Promise<GraphCounts> 
     );
   }
   return counts;
+}
+
+/**
+ * Labels and relationship types are written into the Cypher text (Cypher cannot take them
+ * as parameters), so only the schema's own names may get there, whoever built the graph.
+ */
+function assertSchemaNames(graph: SeedGraph): void {
+  const labels = new Set<string>(NODE_LABELS);
+  const types = new Set<string>(REL_TYPES);
+  const badNode = graph.nodes.find((n) => !labels.has(n.label));
+  if (badNode) throw new Error(`node ${badNode.id} has label ${JSON.stringify(badNode.label)}, which is not in the schema; nothing was loaded`);
+  const badRel = graph.relationships.find((r) => !types.has(r.type));
+  if (badRel) throw new Error(`relationship ${badRel.id} has type ${JSON.stringify(badRel.type)}, which is not in the schema; nothing was loaded`);
 }
 
 function positive(n: number, what: string): number {

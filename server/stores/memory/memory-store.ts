@@ -125,8 +125,13 @@ export class MemoryStore implements GraphStore {
     const seg = g.indexOf.get(segmentId);
     if (seg === undefined || g.label[seg] !== SEGMENT) return undefined;
     const key = asOfKey(asOf);
-    // [agency, rule, segment, issued, regulates] per entry, grouped per agency.
-    const perAgency = new Map<number, number[][]>();
+    // Entries in parallel arrays (answers can hold thousands: no object per entry until the end).
+    const eAgency: number[] = [];
+    const eRule: number[] = [];
+    const eSeg: number[] = [];
+    const eIss: number[] = [];
+    const eReg: number[] = [];
+    const keys: number[] = [];
     for (const s of this.walker.partOfClosure(seg, PART_OF)) {
       for (let k = g.adjStart[s]!, end = g.adjStart[s + 1]!; k < end; k++) {
         const reg = g.adjRel[k]!;
@@ -136,16 +141,27 @@ export class MemoryStore implements GraphStore {
           const iss = g.adjRel[j]!;
           const agency = g.adjNode[j]!;
           if (g.adjOut[j] === 1 || g.relType[iss] !== ISSUED || g.label[agency] !== AGENCY) continue;
-          const list = perAgency.get(agency);
-          const entry = [agency, rule, s, iss, reg];
-          if (list) list.push(entry);
-          else perAgency.set(agency, [entry]);
+          eAgency.push(agency);
+          eRule.push(rule);
+          eSeg.push(s);
+          eIss.push(iss);
+          eReg.push(reg);
+          // Rules by date then id (dateRank), then the segment id.
+          keys.push(g.dateRank[rule]! * g.size + s);
         }
       }
     }
+    const perAgency = new Map<number, number[]>();
+    for (const e of sortedOrder(keys)) {
+      const list = perAgency.get(eAgency[e]!);
+      if (list) list.push(e);
+      else perAgency.set(eAgency[e]!, [e]);
+    }
     const groups = [...perAgency].map(([agency, entries]) => {
-      entries.sort((a, b) => g.dateRank[a[1]!]! - g.dateRank[b[1]!]! || a[2]! - b[2]!);
-      return { agency, entries, ruleCount: new Set(entries.map((e) => e[1])).size };
+      // Sorted by rule first, so a rule's entries are adjacent.
+      let ruleCount = 0;
+      for (let i = 0; i < entries.length; i++) if (i === 0 || eRule[entries[i]!] !== eRule[entries[i - 1]!]) ruleCount++;
+      return { agency, entries, ruleCount };
     });
     groups.sort(
       (a, b) =>
@@ -155,11 +171,11 @@ export class MemoryStore implements GraphStore {
       segment: g.nodes[seg]!,
       agencies: groups.map(({ agency, entries }) => ({
         agency: g.nodes[agency]!,
-        rules: entries.map(([, rule, s, iss, reg]) => ({
-          rule: g.nodes[rule!]!,
-          segment: g.nodes[s!]!,
-          issued: g.rels[iss!]!,
-          regulates: g.rels[reg!]!,
+        rules: entries.map((e) => ({
+          rule: g.nodes[eRule[e]!]!,
+          segment: g.nodes[eSeg[e]!]!,
+          issued: g.rels[eIss[e]!]!,
+          regulates: g.rels[eReg[e]!]!,
         })),
       })),
     };
@@ -170,29 +186,30 @@ export class MemoryStore implements GraphStore {
     const topic = g.indexOf.get(topicId);
     if (topic === undefined || g.label[topic] !== TOPIC) return undefined;
     const key = asOfKey(asOf);
-    const found: Array<[rule: number, rel: number, topic: number]> = [];
+    const fRule: number[] = [];
+    const fRel: number[] = [];
+    const fTopic: number[] = [];
+    const keys: number[] = [];
     for (const t of this.walker.partOfClosure(topic, PART_OF)) {
       for (let k = g.adjStart[t]!, end = g.adjStart[t + 1]!; k < end; k++) {
         const rel = g.adjRel[k]!;
         const rule = g.adjNode[k]!;
         if (g.adjOut[k] === 1 || ((RULE_TOPIC_MASK >>> g.relType[rel]!) & 1) === 0) continue;
         if (g.label[rule] !== RULE || !g.visible(rule, key)) continue;
-        found.push([rule, rel, t]);
+        fRule.push(rule);
+        fRel.push(rel);
+        fTopic.push(t);
+        // By rule date then id (dateRank), type name, topic id.
+        keys.push((g.dateRank[rule]! * TYPE_NAME_RANK.length + TYPE_NAME_RANK[g.relType[rel]!]!) * g.size + t);
       }
     }
-    found.sort(
-      (a, b) =>
-        g.dateRank[a[0]]! - g.dateRank[b[0]]! ||
-        TYPE_NAME_RANK[g.relType[a[1]]!]! - TYPE_NAME_RANK[g.relType[b[1]]!]! ||
-        a[2] - b[2],
-    );
     return {
       topic: g.nodes[topic]!,
-      rules: found.map(([rule, rel, t]) => ({
-        rule: g.nodes[rule]!,
-        relationship: g.rels[rel]!,
-        topic: g.nodes[t]!,
-        sources: g.rels[rel]!.sources,
+      rules: sortedOrder(keys).map((e) => ({
+        rule: g.nodes[fRule[e]!]!,
+        relationship: g.rels[fRel[e]!]!,
+        topic: g.nodes[fTopic[e]!]!,
+        sources: g.rels[fRel[e]!]!.sources,
       })),
     };
   }
@@ -251,4 +268,22 @@ export class MemoryStore implements GraphStore {
   async close(): Promise<void> {
     // Nothing to release: the graph is garbage-collected with the store.
   }
+}
+
+/**
+ * Indices of `keys` in ascending key order (keys are distinct non-negative integers, or
+ * ties broken by index). Packs key and index into one float for a native numeric sort when
+ * that stays exact, else sorts with a comparator.
+ */
+function sortedOrder(keys: readonly number[]): number[] {
+  const n = keys.length;
+  let max = 0;
+  for (const k of keys) if (k > max) max = k;
+  if ((max + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = keys[i]! * n + i;
+    packed.sort();
+    return Array.from(packed, (v) => v % n);
+  }
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
 }

@@ -8,6 +8,7 @@
  *                        client up to 50k, bundle
  *
  * Options: --only stores,http,load,client,bundle   --sizes 10k,100k (stores and loads)
+ *          --no-neo4j (memory store only)
  *
  * No part asserts anything: each compares its figures with the target beside it and says
  * PASS or MISS, and a part whose prerequisite is missing says so and the rest still runs.
@@ -39,6 +40,8 @@ interface Plan {
   store: { warmup: number; iterations: number; budgetMs: number };
   http: { durationSec: number; connections: number };
   client: { panZoomMs: number; layoutMs: number; timeoutMs: number };
+  /** --no-neo4j: memory store and memory footprint only. */
+  noNeo4j: boolean;
 }
 
 function plan(argv: readonly string[]): Plan {
@@ -51,8 +54,10 @@ function plan(argv: readonly string[]): Plan {
   const parts = new Set<Part>(only ? (only.split(',') as Part[]) : PARTS);
   for (const p of parts) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
   const sizes = value('--sizes')?.split(',').map(parseSize);
+  const noNeo4j = argv.includes('--no-neo4j');
   return full
     ? {
+        noNeo4j,
         mode: 'full',
         parts,
         storeSizes: sizes ?? [10_000, 100_000, 1_000_000],
@@ -64,17 +69,20 @@ function plan(argv: readonly string[]): Plan {
         client: { panZoomMs: 3000, layoutMs: 5000, timeoutMs: 300_000 },
       }
     : {
+        noNeo4j,
         mode: 'quick',
         parts,
         storeSizes: sizes ?? [1_000, 10_000],
         httpSize: 10_000,
         neo4jLoadSizes: sizes ?? [1_000, 10_000],
         clientSizes: [1_000, 10_000],
-        store: { warmup: 20, iterations: 200, budgetMs: 3_000 },
+        store: { warmup: 10, iterations: 200, budgetMs: 1_500 },
         http: { durationSec: 3, connections: 10 },
-        client: { panZoomMs: 2000, layoutMs: 3000, timeoutMs: 120_000 },
+        client: { panZoomMs: 2000, layoutMs: 3000, timeoutMs: 60_000 },
       };
 }
+
+const START_LOAD = loadavg();
 
 function machine(): string[] {
   const sh = (cmd: string): string => {
@@ -87,7 +95,7 @@ function machine(): string[] {
   return [
     `- CPU: ${sh('nproc')} cores (${cpus()[0]?.model ?? 'unknown'}); memory: ${(totalmem() / 1e9).toFixed(1)} GB total, ${(freemem() / 1e9).toFixed(1)} GB free at start`,
     `- \`free -h\`: ${sh("free -h | awk '/Mem:/ {print $2\" total, \"$3\" used, \"$7\" available\"}'")}`,
-    `- Node ${process.version}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min)`,
+    `- Node ${process.version}; load average at start ${START_LOAD.map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min)`,
     `- git ${sh('git rev-parse --short HEAD')}${sh('git status --porcelain -- server graph-seed client') ? ' (with uncommitted changes in server/, graph-seed/ or client/)' : ''}`,
   ];
 }
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
 
   // ---- stores and loading, size by size --------------------------------------------
   if (p.parts.has('stores') || p.parts.has('load')) {
-    const { benchStore, benchRawDriver, memorySection, neo4jSection } = await import('./stores.js');
+    const { benchStore, benchNeo4jPair, memorySection, neo4jSection } = await import('./stores.js');
     const { benchMemoryFootprint, memoryFootprintSection, benchNeo4jLoad, neo4jLoadSection } = await import('./load.js');
     const { MemoryStore } = await import('../server/stores/memory/memory-store.js');
     const { Neo4jStore } = await import('../server/stores/neo4j/neo4j-store.js').catch(() => ({ Neo4jStore: undefined }));
@@ -135,7 +143,7 @@ async function main(): Promise<void> {
         store = undefined;
         gc();
       }
-      const wantNeo = (p.parts.has('load') && p.neo4jLoadSizes.includes(size)) || (p.parts.has('stores') && p.storeSizes.includes(size));
+      const wantNeo = !p.noNeo4j && ((p.parts.has('load') && p.neo4jLoadSizes.includes(size)) || (p.parts.has('stores') && p.storeSizes.includes(size)));
       if (wantNeo && neoUnavailable === undefined) {
         if (!neo || !(await alive(neo.driver))) {
           if (neo) await neo.stop().catch(() => undefined);
@@ -150,8 +158,9 @@ async function main(): Promise<void> {
           gc();
           if (!load.error && p.parts.has('stores') && p.storeSizes.includes(size) && Neo4jStore) {
             const store = new Neo4jStore(neo.driver, { database: neo.database });
-            neoStore.push(...(await benchStore(store, size, workload, p.store)));
-            neoRaw.push(...(await benchRawDriver(neo.driver, neo.database, 5000, size, workload, p.store)));
+            const pair = await benchNeo4jPair(store, neo.driver, neo.database, 5000, size, workload, p.store);
+            neoStore.push(...pair.store);
+            neoRaw.push(...pair.raw);
           } else if (load.error) {
             process.stderr.write(`  neo4j ${sizeLabel(size)}: load failed, store benchmark skipped: ${load.error}\n`);
           }
@@ -164,12 +173,12 @@ async function main(): Promise<void> {
     if (p.parts.has('stores')) {
       emit(memorySection(memResults, p.store));
       if (neoStore.length) emit(neo4jSection(neoStore, neoRaw));
-      else emit(skipped('Neo4j store vs the raw driver', neoUnavailable ?? (Neo4jStore ? 'the Neo4j load failed at every size' : 'server/stores/neo4j is not there yet')));
+      else if (!p.noNeo4j) emit(skipped('Neo4j store vs the raw driver', neoUnavailable ?? (Neo4jStore ? 'the Neo4j load failed at every size' : 'server/stores/neo4j is not there yet')));
     }
     if (p.parts.has('load')) {
       if (footprints.length) emit(memoryFootprintSection(footprints));
       if (loads.length) emit(neo4jLoadSection(loads, neo?.heap ?? process.env.NEO4J_HEAP ?? '2g'));
-      else emit(skipped('Loading into Neo4j', neoUnavailable ?? 'no load ran'));
+      else if (!p.noNeo4j) emit(skipped('Loading into Neo4j', neoUnavailable ?? 'no load ran'));
     }
     Object.assign(results, { memResults, neoStore, neoRaw, footprints, loads });
   }

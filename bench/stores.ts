@@ -8,7 +8,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../graph-seed/schema.js';
 import type { GraphStore } from '../server/stores/types.js';
-import { measure, ms, num, ratio, sizeLabel, summarize, verdict, type Summary } from './lib/stats.js';
+import { ms, num, ratio, sizeLabel, summarize, verdict, type Summary } from './lib/stats.js';
 import { table, type Check, type Section } from './lib/report.js';
 import type { Workload } from './lib/workload.js';
 
@@ -35,6 +35,11 @@ export interface OpResult {
   op: OpName;
   size: number;
   summary: Summary;
+  /**
+   * Process CPU time per call (user + system, all threads), for in-process stores: on a
+   * shared machine it separates the store's own work from time spent waiting for a core.
+   */
+  cpu?: Summary;
   /** Mean answer size: hits, nodes, rules, path length. */
   answerSize: number;
   errors: number;
@@ -75,22 +80,18 @@ async function callStore(store: GraphStore, op: OpName, w: Workload, i: number):
 }
 
 async function runOp(op: OpName, size: number, cfg: BenchConfig, call: (i: number) => Promise<number>): Promise<OpResult> {
-  let answers = 0;
-  let counted = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const samples = await measure(async (i) => {
-    try {
-      answers += await call(i);
-      counted++;
-    } catch (err) {
-      errors++;
-      firstError ??= (err as Error).message.split('\n')[0];
-    }
-  }, cfg);
-  const result: OpResult = { op, size, summary: summarize(samples), answerSize: counted ? answers / counted : 0, errors };
-  if (firstError !== undefined) result.firstError = firstError;
-  return result;
+  for (let i = 0; i < cfg.warmup; i++) await timed(() => call(i));
+  const samples: Sample[] = [];
+  const cpu: number[] = [];
+  const started = performance.now();
+  for (let k = 0; k < cfg.iterations; k++) {
+    const c0 = process.cpuUsage();
+    samples.push(await timed(() => call(cfg.warmup + k)));
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    if (samples.length >= 20 && performance.now() - started > cfg.budgetMs) break;
+  }
+  return { ...toResult(op, size, samples), cpu: summarize(cpu) };
 }
 
 export async function benchStore(store: GraphStore, size: number, w: Workload, cfg: BenchConfig, ops = OPS): Promise<OpResult[]> {
@@ -115,15 +116,13 @@ interface Cypher {
   RULES_TOUCHING_CYPHER: string;
 }
 
-export async function benchRawDriver(
+/** The raw-driver version of every op: the store's Cypher and parameters, nothing else. */
+export async function rawDriverCalls(
   driver: Driver,
   database: string,
   timeoutMs: number,
-  size: number,
   w: Workload,
-  cfg: BenchConfig,
-  ops = OPS,
-): Promise<OpResult[]> {
+): Promise<(op: OpName, i: number) => Promise<number>> {
   const Q = (await import('../server/stores/neo4j/queries.js')) as unknown as Cypher;
   const { normaliseQuery, luceneQuery } = await import('../server/stores/search-text.js');
   const labels = [...NODE_LABELS];
@@ -183,12 +182,84 @@ export async function benchRawDriver(
         });
     }
   };
-  const out: OpResult[] = [];
-  for (const op of ops) {
-    out.push(await runOp(op, size, cfg, (i) => call(op, i)));
-    process.stderr.write(`  raw driver ${sizeLabel(size)} ${op}: p50 ${ms(out.at(-1)!.summary.p50)} ms\n`);
+  return call;
+}
+
+/** Outcome of one timed call: its time, answer size, or error. */
+interface Sample {
+  ms: number;
+  answer?: number;
+  error?: string;
+}
+
+async function timed(call: () => Promise<number>): Promise<Sample> {
+  const t0 = performance.now();
+  try {
+    const answer = await call();
+    return { ms: performance.now() - t0, answer };
+  } catch (err) {
+    return { ms: performance.now() - t0, error: (err as Error).message.split('\n')[0] ?? 'error' };
   }
-  return out;
+}
+
+function toResult(op: OpName, size: number, samples: readonly Sample[]): OpResult {
+  const ok = samples.filter((s) => s.error === undefined);
+  const failed = samples.filter((s) => s.error !== undefined);
+  const result: OpResult = {
+    op,
+    size,
+    summary: summarize(ok.map((s) => s.ms)),
+    answerSize: ok.length ? ok.reduce((a, s) => a + (s.answer ?? 0), 0) / ok.length : 0,
+    errors: failed.length,
+  };
+  if (failed[0]) result.firstError = failed[0].error!;
+  return result;
+}
+
+/**
+ * Neo4jStore and the raw driver, interleaved call by call (A B, then B A) on the same
+ * inputs, so both see the same JVM warmth, page cache and machine load; a ratio of two
+ * separate runs on a shared 2-core machine would mostly measure the neighbours.
+ */
+export async function benchNeo4jPair(
+  store: GraphStore,
+  driver: Driver,
+  database: string,
+  timeoutMs: number,
+  size: number,
+  w: Workload,
+  cfg: BenchConfig,
+  ops = OPS,
+): Promise<{ store: OpResult[]; raw: OpResult[] }> {
+  const raw = await rawDriverCalls(driver, database, timeoutMs, w);
+  const storeOut: OpResult[] = [];
+  const rawOut: OpResult[] = [];
+  for (const op of ops) {
+    for (let i = 0; i < cfg.warmup; i++) {
+      await timed(() => callStore(store, op, w, i));
+      await timed(() => raw(op, i));
+    }
+    const a: Sample[] = [];
+    const b: Sample[] = [];
+    const started = performance.now();
+    for (let k = 0; k < cfg.iterations; k++) {
+      const i = cfg.warmup + k;
+      if (k % 2 === 0) {
+        a.push(await timed(() => callStore(store, op, w, i)));
+        b.push(await timed(() => raw(op, i)));
+      } else {
+        b.push(await timed(() => raw(op, i)));
+        a.push(await timed(() => callStore(store, op, w, i)));
+      }
+      if (a.length >= 20 && performance.now() - started > cfg.budgetMs) break;
+    }
+    storeOut.push(toResult(op, size, a));
+    rawOut.push(toResult(op, size, b));
+    process.stderr.write(
+      `  neo4j ${sizeLabel(size)} ${op}: store p50 ${ms(storeOut.at(-1)!.summary.p50)} ms, raw p50 ${ms(rawOut.at(-1)!.summary.p50)} ms\n`,
+    );
+  }
+  return { store: storeOut, raw: rawOut };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -211,6 +282,7 @@ export function memorySection(results: readonly OpResult[], cfg: BenchConfig): S
       ms(r.summary.p95),
       ms(r.summary.p99),
       ms(r.summary.max),
+      r.cpu ? `${ms(r.cpu.p50)} / ${ms(r.cpu.p99)}` : '–',
       String(r.summary.n),
       num(r.answerSize, 1),
       r.errors ? `${r.errors}: ${r.firstError ?? ''}` : '0',
@@ -219,11 +291,12 @@ export function memorySection(results: readonly OpResult[], cfg: BenchConfig): S
   });
   return {
     title: 'Memory store, in process (ms per call)',
-    lines: table(['nodes', 'operation', 'p50', 'p95', 'p99', 'max', 'calls', 'mean answer', 'errors', 'target (at 100k)'], rows),
+    lines: table(['nodes', 'operation', 'p50', 'p95', 'p99', 'max', 'CPU p50 / p99', 'calls', 'mean answer', 'errors', 'target (at 100k)'], rows),
     notes: [
       `${cfg.warmup} warm-up calls, then up to ${cfg.iterations} timed calls per operation (time budget ${cfg.budgetMs / 1000} s), one at a time.`,
       `search limit ${SEARCH_LIMIT}; neighbourhood limit ${NEIGHBOURHOOD_LIMIT}; shortest path undirected, maxLength ${PATH_MAX_LENGTH}, between uniformly drawn nodes.`,
       'Centres, segments and topics: half uniform, half degree-weighted (the end of a random relationship). "mean answer": hits, nodes, rules or path length.',
+      'p50…max are wall-clock (the targets are judged on them); "CPU" is process CPU time per call (all threads, so GC included), which waiting for a busy core does not inflate.',
     ],
     checks,
   };
@@ -263,6 +336,7 @@ export function neo4jSection(store: readonly OpResult[], raw: readonly OpResult[
     ),
     notes: [
       'Raw: `session.executeRead` + `tx.run` of the constant from server/stores/neo4j/queries.ts with the parameters the store sends; records are not converted.',
+      'Store and raw calls are interleaved (store then raw, then raw then store, …) on the same inputs, so both see the same JVM, caches and machine load.',
       'Both use the store default transaction timeout (5 s); a call that times out counts as an error, not as a sample.',
     ],
     checks,

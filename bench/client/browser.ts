@@ -173,7 +173,21 @@ export async function benchClient(opts: ClientBenchOptions): Promise<ClientRun[]
           else run.vis = result as VisRun;
           process.stderr.write(`  client ${data} ${renderer}: first frame ${ms(result.firstFrameMs)} ms\n`);
         } catch (err) {
-          const why = /Timeout/.test((err as Error).message) ? `did not finish within ${opts.timeoutMs / 1000} s` : (err as Error).message.split('\n')[0]!;
+          let why = (err as Error).message.split('\n')[0]!;
+          if (/Timeout/.test(why)) {
+            // Keep what the page measured before the time ran out, and say where it was.
+            const got = (await page
+              .evaluate(() => {
+                const p = (window as unknown as { __benchPartial?: Record<string, unknown> }).__benchPartial;
+                return p ? { ...p, stepElapsedMs: performance.now() - (p.stepStartedMs as number) } : undefined;
+              })
+              .catch(() => undefined)) as (Record<string, unknown> & { step?: string; stepElapsedMs?: number }) | undefined;
+            why = `did not finish within ${opts.timeoutMs / 1000} s${got?.step ? ` (stopped in "${got.step}" after ${((got.stepElapsedMs ?? 0) / 1000).toFixed(0)} s)` : ''}`;
+            if (got && typeof got.firstFrameMs === 'number') {
+              if (renderer === 'sigma') run.sigma = withGaps(got) as unknown as SigmaRun;
+              else run.vis = withGaps(got) as unknown as VisRun;
+            }
+          }
           const message = errors.length ? `${why} (page error: ${errors[0]})` : why;
           if (renderer === 'sigma') run.sigmaError = message;
           else run.visError = message;
@@ -191,9 +205,21 @@ export async function benchClient(opts: ClientBenchOptions): Promise<ClientRun[]
   return runs;
 }
 
+const EMPTY_DIST: Dist = { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
+const EMPTY_TASKS: LongTasks = { count: NaN, max: NaN, total: NaN };
+
+/** A partial run with every field the tables read, missing ones as NaN (shown as –). */
+function withGaps(p: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...p };
+  for (const k of ['refresh', 'panZoomRender', 'panZoomFrame', 'continuousLayoutRender', 'continuousLayoutFrame', 'redraw']) out[k] ??= EMPTY_DIST;
+  for (const k of ['longTasksToFirstFrame', 'longTasksDuringStaticLayout', 'longTasksDuringPanZoom', 'longTasksDuringContinuousLayout']) out[k] ??= EMPTY_TASKS;
+  for (const k of ['staticLayoutMs', 'mountMs', 'buildMs', 'constructMs', 'firstDrawMs']) out[k] ??= NaN;
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------
 
-const lt = (t: LongTasks | undefined): string => (t ? `${t.count} (max ${ms(t.max)})` : '–');
+const lt = (t: LongTasks | undefined): string => (t && Number.isFinite(t.count) ? `${t.count} (max ${ms(t.max)})` : '–');
 
 export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOptions): Section[] {
   const checks1: Check[] = [];
@@ -214,9 +240,9 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
       s ? ms(s.buildMs) : '–',
       s ? ms(s.staticLayoutMs) : '–',
       s ? ms(s.mountMs) : '–',
-      s ? `**${ms(s.firstFrameMs)}**` : r.sigmaError ?? '–',
+      s ? `**${ms(s.firstFrameMs)}**${r.sigmaError ? ` (then ${r.sigmaError})` : ''}` : r.sigmaError ?? '–',
       s ? lt(s.longTasksToFirstFrame) : '–',
-      r.vis ? ms(r.vis.firstFrameMs) : r.visError ?? '–',
+      r.vis ? `${ms(r.vis.firstFrameMs)}${r.visError ? ` (then ${r.visError})` : ''}` : r.visError ?? '–',
       target,
     ];
   });

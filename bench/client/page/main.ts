@@ -24,9 +24,14 @@ interface LongTask {
 }
 
 const longTasks: LongTask[] = [];
-new PerformanceObserver((list) => {
+const observer = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
-}).observe({ type: 'longtask', buffered: true });
+});
+observer.observe({ type: 'longtask', buffered: true });
+/** Entries not yet delivered to the callback (delivery is asynchronous). */
+const flushLongTasks = (): void => {
+  for (const e of observer.takeRecords()) longTasks.push({ start: e.startTime, duration: e.duration });
+};
 
 const params = new URLSearchParams(location.search);
 const dataName = params.get('data') ?? 'seed';
@@ -36,8 +41,21 @@ const layoutMs = Number(params.get('layoutMs') ?? 5000);
 const refreshes = Number(params.get('refreshes') ?? 5);
 const stage = document.getElementById('stage')!;
 
+/**
+ * Results so far and the step running now, readable by Playwright even when the run does
+ * not finish in time (a 50k-node layout may not), so a timeout still reports how far it got.
+ */
+const partial: Record<string, unknown> = { step: 'fetch' };
+(window as unknown as { __benchPartial: unknown }).__benchPartial = partial;
+const step = (name: string, values: Record<string, unknown> = {}): void => {
+  Object.assign(partial, values, { step: name, stepStartedMs: performance.now() });
+};
+
 const nextFrame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
-const tasksBetween = (a: number, b: number): LongTask[] => longTasks.filter((t) => t.start >= a && t.start < b);
+const tasksBetween = (a: number, b: number): LongTask[] => {
+  flushLongTasks();
+  return longTasks.filter((t) => t.start >= a && t.start < b);
+};
 const summary = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
@@ -60,10 +78,13 @@ async function panZoom(step: (t: number) => void, ms: number): Promise<number[]>
 }
 
 async function runSigma(sub: Subgraph, tData: number) {
+  step('buildGraph');
   const graph = buildGraph(sub);
   const tBuilt = performance.now();
+  step('static layout', { renderer: 'sigma', nodes: graph.order, edges: graph.size, buildMs: tBuilt - tData });
   const positions = await staticLayout(graph);
   const tLaidOut = performance.now();
+  step('mount', { staticLayoutMs: tLaidOut - tBuilt, longTasksDuringStaticLayout: longTaskSummary(tasksBetween(tBuilt, tLaidOut)) });
   applyPositions(graph, positions);
   const state: HighlightState = {
     lang: 'zh',
@@ -78,6 +99,11 @@ async function runSigma(sub: Subgraph, tData: number) {
   const renderer = createRenderer(stage, graph, () => state, 1);
   const tMounted = performance.now();
   const tFirstFrame = await nextFrame();
+  step('refresh', {
+    mountMs: tMounted - tLaidOut,
+    firstFrameMs: tFirstFrame - tData,
+    longTasksToFirstFrame: longTaskSummary(tasksBetween(tData, tFirstFrame)),
+  });
 
   // Synchronous cost of sigma's render (beforeRender → afterRender) on every frame.
   const renders: number[] = [];
@@ -93,6 +119,7 @@ async function runSigma(sub: Subgraph, tData: number) {
     refreshCosts.push(performance.now() - t);
   }
 
+  step('pan/zoom', { refresh: summary(refreshCosts) });
   renders.length = 0;
   const camera = renderer.getCamera();
   const panStart = performance.now();
@@ -104,6 +131,11 @@ async function runSigma(sub: Subgraph, tData: number) {
   const panRenders = [...renders];
 
   // Continuous ForceAtlas2 in graphology's worker supervisor, sigma redrawing as positions come back.
+  step('continuous layout', {
+    panZoomRender: summary(panRenders),
+    panZoomFrame: summary(frames),
+    longTasksDuringPanZoom: longTaskSummary(tasksBetween(panStart, panEnd)),
+  });
   const layout = new ContinuousLayout(graph, () => undefined);
   renders.length = 0;
   const layoutStart = performance.now();
@@ -142,8 +174,10 @@ async function runSigma(sub: Subgraph, tData: number) {
 async function runVis(sub: Subgraph, tData: number) {
   const { DataSet, Network } = await import('vis-network/standalone');
   // The same graph and start positions as sigma gets from buildGraph (before its layout).
+  step('buildGraph');
   const graph = buildGraph(sub);
   const tBuilt = performance.now();
+  step('vis-network construction and first draw', { renderer: 'vis-network', nodes: graph.order, edges: graph.size, buildMs: tBuilt - tData });
   const nodes = new DataSet(
     graph.mapNodes((id, a) => ({ id, x: a.x * 10, y: a.y * 10, label: a.label, color: a.color, size: a.size })),
   );
@@ -173,6 +207,12 @@ async function runVis(sub: Subgraph, tData: number) {
   const tConstructed = performance.now();
   const tFirstDraw = await firstDraw;
   const tFirstFrame = await nextFrame();
+  step('redraw', {
+    constructMs: tConstructed - tBuilt,
+    firstDrawMs: tFirstDraw - tData,
+    firstFrameMs: tFirstFrame - tData,
+    longTasksToFirstFrame: longTaskSummary(tasksBetween(tData, tFirstFrame)),
+  });
 
   const redrawCosts: number[] = [];
   for (let i = 0; i < refreshes; i++) {
@@ -182,6 +222,7 @@ async function runVis(sub: Subgraph, tData: number) {
     redrawCosts.push(performance.now() - t);
   }
 
+  step('pan/zoom', { redraw: summary(redrawCosts) });
   draws.length = 0;
   const view = network.getViewPosition();
   const scale = network.getScale();
@@ -219,6 +260,7 @@ async function main() {
   if (!res.ok) throw new Error(`data ${dataName}: HTTP ${res.status}`);
   const sub = (await res.json()) as Subgraph;
   const tData = performance.now();
+  step('start', { data: dataName, fetchAndParseMs: tData - tFetch, tData });
   const result = rendererName === 'vis' ? await runVis(sub, tData) : await runSigma(sub, tData);
   return { data: dataName, fetchAndParseMs: tData - tFetch, ...result };
 }

@@ -251,6 +251,7 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
       it('returns undefined for an unknown centre and rejects a malformed asOf', async () => {
         expect(await store.neighborhood({ id: 'segment:nothing', depth: 1, limit: 10 })).toBeUndefined();
         await expect(store.neighborhood({ id: 'segment:p2p', depth: 1, limit: 10, asOf: 'yesterday' })).rejects.toThrow(/asOf/);
+        await expect(store.neighborhood({ id: 'segment:p2p', depth: 4 as 3, limit: 10 })).rejects.toThrow(RangeError);
       });
     });
 
@@ -313,6 +314,9 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
         expect(await path('agency:csrc', 'agency:nobody')).toBeUndefined();
         expect(await path('agency:nobody', 'agency:csrc')).toBeUndefined();
         expect(await path('agency:csrc', 'agency:csrc')).toEqual({ nodes: [nodeOf('agency:csrc')], relationships: [] });
+        await expect(path('agency:csrc', 'agency:cbrc', { maxLength: 9 })).rejects.toThrow(RangeError);
+        await expect(path('agency:csrc', 'agency:cbrc', { maxLength: 0 })).rejects.toThrow(RangeError);
+        expect(ids((await path('agency:csrc', 'agency:cbrc', { maxLength: 8 }))!.nodes)).toEqual(['agency:csrc', 'rule:guideline-2015', 'agency:cbrc']);
       });
     });
 

@@ -41,6 +41,8 @@ const RULE = LABEL_INDEX.get('Rule')!;
 const SEGMENT = LABEL_INDEX.get('Segment')!;
 const TOPIC = LABEL_INDEX.get('Topic')!;
 const ALL = 0xffffffff;
+/** The deepest path search, as in the Neo4j store (whose Cypher caps variable length at 8). */
+const MAX_PATH_LENGTH = 8;
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
@@ -96,9 +98,10 @@ export class MemoryStore implements GraphStore {
   }
 
   async neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined> {
+    const key = asOfKey(q.asOf);
+    if (![1, 2, 3].includes(q.depth)) throw new RangeError(`depth must be 1, 2 or 3, got ${q.depth}`);
     const centre = this.g.indexOf.get(q.id);
     if (centre === undefined) return undefined;
-    const key = asOfKey(q.asOf);
     const typeMask = maskOf(q.types, TYPE_INDEX);
     const labelMask = maskOf(q.labels, LABEL_INDEX);
     const g = this.g;
@@ -112,6 +115,9 @@ export class MemoryStore implements GraphStore {
   }
 
   async shortestPath(q: PathQuery): Promise<Subgraph | null | undefined> {
+    if (!Number.isInteger(q.maxLength) || q.maxLength < 1 || q.maxLength > MAX_PATH_LENGTH) {
+      throw new RangeError(`maxLength must be an integer from 1 to ${MAX_PATH_LENGTH}, got ${q.maxLength}`);
+    }
     const from = this.g.indexOf.get(q.from);
     const to = this.g.indexOf.get(q.to);
     if (from === undefined || to === undefined) return undefined;

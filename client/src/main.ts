@@ -23,6 +23,9 @@ import { Toolbar } from './ui/toolbar';
 import { StartScreen, exampleQuestions } from './ui/start-screen';
 import { StatusOverlay, errorMessage } from './ui/status';
 import { Tabs } from './ui/tabs';
+import { mountTeachPanel, type TeachPanel } from './teaching/teach-panel';
+import { teachingApi } from './teaching/api';
+import { nodeName } from './i18n/index';
 
 const store = new Store(initialState(location.search));
 setLang(store.get().lang);
@@ -138,9 +141,45 @@ const title = h('h1', { class: 'app-title' });
 const subtitle = h('p', { class: 'app-subtitle' });
 const skip = h('a', { class: 'skip-link', href: '#graph' });
 const header = h('header', { class: 'app-header' }, h('div', { class: 'brand' }, title, subtitle), search.el, langBtn);
-const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el });
+const teachEl = h('div', { class: 'teach-host' });
+const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl });
 graphArea.append(toolbar.el, legend.el, counter, list.el, status.el, start.el);
-app.append(skip, header, h('main', { class: 'app-main' }, graphArea, tabs.el));
+const mainEl = h('main', { class: 'app-main' }, graphArea, tabs.el);
+app.append(skip, header, mainEl);
+
+// ---- teaching (tours, timeline and as-of, matrix, quiz) ------------------------------------
+
+let teach: TeachPanel | null = null;
+function showSubgraph(ids: string[]): void {
+  const nodes = new Set(ids.filter((id) => view.graph.hasNode(id)));
+  const edges = new Set(view.graph.filterEdges((_e, _a, s, tg) => nodes.has(s) && nodes.has(tg)));
+  store.set({ focus: nodes.size ? { nodes, edges } : null, node: null, startScreen: false });
+  if (nodes.size && store.get().view === 'graph') requestAnimationFrame(() => view.fit(nodes));
+}
+function mountTeach(): void {
+  if (teach || view.graph.order === 0 || store.get().tab !== 'teach') return;
+  teach = mountTeachPanel(
+    teachEl,
+    {
+      api: teachingApi,
+      nameOf: (id) => (view.graph.hasNode(id) ? nodeName(view.graph.getNodeAttribute(id, 'api')) : id),
+      onSelectNode: (id) => void selectNode(id),
+      onShowSubgraph: showSubgraph,
+      onAsOfChange: (date) => store.set({ dateTo: date, dateFrom: null, startScreen: false }),
+      onAskQuestion: (q) =>
+        store.set({ question: q.kind === 'path' ? { kind: 'path', a: q.from, b: q.to } : q, tab: 'questions', startScreen: false }),
+      onStateChange: (teachState) => store.set({ teach: teachState }),
+      urlFor: (teachState) => `${location.pathname}${writeUrlState({ ...toUrlState(store.get()), teach: teachState })}`,
+    },
+    store.get().teach ?? {},
+  );
+  teach.setAsOf(store.get().dateTo);
+}
+store.watch(['tab'], (s) => {
+  mainEl.classList.toggle('teaching', s.tab === 'teach');
+  mountTeach();
+});
+store.watch(['dateTo'], (s) => teach?.setAsOf(s.dateTo));
 
 function renderChrome(): void {
   title.textContent = t('app.title');
@@ -217,6 +256,7 @@ async function load(): Promise<void> {
       if (initial.camera) questions.fitOnAnswer = false;
       questions.start();
       if (initial.node) void selectNode(initial.node, !initial.camera);
+      mountTeach();
     }
   } catch (e) {
     status.error(e, () => void load());
@@ -227,13 +267,14 @@ void load();
 // A read-only hook for end-to-end tests and the browser console.
 declare global {
   interface Window {
-    atlas?: { state: () => unknown; order: () => number; viewport: (id: string) => { x: number; y: number } | null; ready: () => boolean };
+    atlas?: { state: () => unknown; order: () => number; viewport: (id: string) => { x: number; y: number } | null; ready: () => boolean; focus?: () => string[] };
   }
 }
 window.atlas = {
   state: () => toUrlState(store.get()),
   order: () => view.graph.order,
   ready: () => !!view.renderer && view.graph.order > 0,
+  focus: () => [...(store.get().focus?.nodes ?? [])],
   viewport: (id) => {
     const r = view.renderer;
     const d = r?.getNodeDisplayData(id);

@@ -86,9 +86,10 @@ export const api = {
     get<NeighborhoodResult>(`/nodes/${enc(id)}/neighborhood`, { depth: opts.depth ?? 1, limit: opts.limit ?? 200 }, signal),
   path: (from: string, to: string, maxLength = 6, signal?: AbortSignal) =>
     get<PathAnswer>('/paths/shortest', { from, to, maxLength }, signal),
-  regulators: (segment: string, signal?: AbortSignal) =>
-    get<WithCypher<RegulatorsAnswer>>('/questions/regulators', { segment }, signal),
-  rules: (topic: string, signal?: AbortSignal) => get<WithCypher<RulesAnswer>>('/questions/rules', { topic }, signal),
+  regulators: (segment: string, signal?: AbortSignal, asOf?: string | null) =>
+    get<WithCypher<RegulatorsAnswer>>('/questions/regulators', { segment, asOf }, signal),
+  rules: (topic: string, signal?: AbortSignal, asOf?: string | null) =>
+    get<WithCypher<RulesAnswer>>('/questions/rules', { topic, asOf }, signal),
   timeline: (signal?: AbortSignal) => get<TimelineAnswer>('/timeline', {}, signal),
   graph: (filter: { labels?: readonly NodeLabel[] } = {}, signal?: AbortSignal) =>
     get<Subgraph>('/graph', { labels: filter.labels }, signal),

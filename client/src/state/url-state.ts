@@ -13,11 +13,20 @@
  *   layout=time          time-axis layout (default force)
  *   view=list            table view (default graph)
  *   cam=0.5,0.5,1        camera x, y, ratio (rounded)
+ *   teach=tours&tour=p2p-lending&step=2&quiz=4242   Teach tab section, tour step, quiz seed
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
 
 export type Lang = 'zh' | 'en';
+/** The Teach tab: its section, the open tour and step (0-based here, 1-based in links), the quiz seed. */
+export interface TeachUrl {
+  section: 'tours' | 'timeline' | 'matrix' | 'quiz';
+  tour: string | null;
+  step: number;
+  quiz: number | null;
+}
+const TEACH_SECTIONS: ReadonlyArray<TeachUrl['section']> = ['tours', 'timeline', 'matrix', 'quiz'];
 export type Question =
   | { kind: 'regulators'; segment: string }
   | { kind: 'rules'; topic: string }
@@ -41,6 +50,8 @@ export interface UrlState {
   layout: 'force' | 'time';
   view: 'graph' | 'list';
   camera: CameraState | null;
+  /** Only present when the link opens the Teach tab. */
+  teach?: TeachUrl | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -111,6 +122,21 @@ function parseQuestion(p: URLSearchParams): Question | null {
   }
 }
 
+function parseTeach(p: URLSearchParams): TeachUrl | null {
+  const section = p.get('teach');
+  if (!TEACH_SECTIONS.includes(section as TeachUrl['section'])) return null;
+  const tour = p.get('tour');
+  const step = p.get('step');
+  const quiz = p.get('quiz');
+  const validTour = tour !== null && /^[a-z0-9][a-z0-9-]{0,79}$/.test(tour);
+  return {
+    section: section as TeachUrl['section'],
+    tour: validTour ? tour : null,
+    step: validTour && step !== null && /^[1-9]\d?$/.test(step) ? Number(step) - 1 : 0,
+    quiz: quiz !== null && /^\d{1,6}$/.test(quiz) ? Number(quiz) : null,
+  };
+}
+
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
   const lang = p.get('lang');
@@ -122,7 +148,9 @@ export function parseUrlState(search: string): UrlState {
   if (dateFrom && dateTo && dateFrom > dateTo) [dateFrom, dateTo] = [dateTo, dateFrom];
   const layout = p.get('layout');
   const view = p.get('view');
+  const teach = parseTeach(p);
   return {
+    ...(teach ? { teach } : {}),
     lang: lang === 'en' ? 'en' : 'zh',
     node: isNodeId(node) ? node : null,
     hideLabels: unique(list(p.get('hide')).filter(isLabel)),
@@ -166,6 +194,14 @@ export function writeUrlState(s: UrlState): string {
     p.set('q', 'path');
     p.set('a', q.a);
     p.set('b', q.b);
+  }
+  if (s.teach && TEACH_SECTIONS.includes(s.teach.section)) {
+    p.set('teach', s.teach.section);
+    if (s.teach.tour && /^[a-z0-9][a-z0-9-]{0,79}$/.test(s.teach.tour)) {
+      p.set('tour', s.teach.tour);
+      p.set('step', String(Math.max(0, Math.min(98, s.teach.step)) + 1));
+    }
+    if (s.teach.quiz !== null && Number.isInteger(s.teach.quiz) && s.teach.quiz >= 0 && s.teach.quiz <= 999_999) p.set('quiz', String(s.teach.quiz));
   }
   if (s.layout === 'time') p.set('layout', 'time');
   if (s.view === 'list') p.set('view', 'list');

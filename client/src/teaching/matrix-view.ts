@@ -144,7 +144,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
                     const via = ci.cell?.rollup.filter((x) => x.rule === id).map((x) => segmentName.get(x.via) ?? x.via) ?? [];
                     return h(
                       'span',
-                      { class: `matrix-rule ${direct.has(id) ? 'direct' : 'rollup'}` },
+                      { class: `matrix-rule ${direct.has(id) ? 'direct' : 'rollup'}`, title: nodeName(rules.get(id)!) },
                       nodeName(rules.get(id)!),
                       !direct.has(id) ? h('span', { class: 'via' }, ` ${tt('matrix.rollupMark', { segment: via.join('、') })}`) : null,
                     );

@@ -7,7 +7,7 @@
 import type { ApiNode } from '../../../server/stores/types';
 import type { TeachingApi, TimelineAnswer } from './api';
 import { append, clear, h } from '../ui/dom';
-import { nodeName, onLangChange } from '../i18n/index';
+import { nodeName, onLangChange, t } from '../i18n/index';
 import { formatDate, tt } from './i18n';
 import { errorBlock } from './common';
 
@@ -67,8 +67,10 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
   const canvas = h('div', { class: 'tl-canvas' });
 
   slider.addEventListener('input', () => {
-    stop();
-    setFromSlider();
+    // Read the new value before anything redraws the slider from the old date.
+    const i = Number(slider.value);
+    halt();
+    change(i >= months ? null : monthDate(i, startYear));
   });
   playBtn.addEventListener('click', () => (timer ? stop() : play()));
   clearBtn.addEventListener('click', () => {
@@ -105,9 +107,13 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     update();
   }
 
-  function stop(): void {
+  function halt(): void {
     if (timer) clearTimeout(timer);
     timer = null;
+  }
+
+  function stop(): void {
+    halt();
     update();
   }
 
@@ -132,14 +138,25 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     }
   }
 
-  const span = (): number => Date.UTC(endYear + 1, 0, 1) - Date.UTC(startYear, 0, 1);
-  const pos = (date: string): number => ((startMs(date) - Date.UTC(startYear, 0, 1)) / span()) * 100;
+  /**
+   * A piecewise-linear axis: the years before the first dated rule (the early phases) get
+   * BREAK percent of the width, the years with rules the rest, so close dates stay apart.
+   */
+  let breakYear = startYear;
+  const BREAK = 34;
+  const posMs = (ms: number): number => {
+    const t0 = Date.UTC(startYear, 0, 1);
+    const tb = Date.UTC(breakYear, 0, 1);
+    const t1 = Date.UTC(endYear + 1, 0, 1);
+    if (breakYear <= startYear + 1) return ((ms - t0) / (t1 - t0)) * 100;
+    return ms < tb ? ((ms - t0) / (tb - t0)) * BREAK : BREAK + ((ms - tb) / (t1 - tb)) * (100 - BREAK);
+  };
+  const pos = (date: string): number => posMs(startMs(date));
 
   /** Where the period of an asOf ends: after its day, its month or its year. */
   function endPos(date: string): number {
     const [y, m, d] = date.split('-').map(Number);
-    const end = d !== undefined ? Date.UTC(y!, m! - 1, d + 1) : m !== undefined ? Date.UTC(y!, m, 1) : Date.UTC(y! + 1, 0, 1);
-    return ((end - Date.UTC(startYear, 0, 1)) / span()) * 100;
+    return posMs(d !== undefined ? Date.UTC(y!, m! - 1, d + 1) : m !== undefined ? Date.UTC(y!, m, 1) : Date.UTC(y! + 1, 0, 1));
   }
 
   function phaseBand(p: ApiNode, lane: number): HTMLElement {
@@ -172,10 +189,15 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     if (error) return void root.append(errorBlock(error, () => void load()));
     if (!data) return void root.append(h('p', { class: 'muted' }, tt('teach.loading')));
 
-    // Year ticks.
+    // Year ticks: on the compressed early part only the start and the years a phase begins,
+    // then every year (and mid-year).
+    const phaseYears = new Set(data.phases.flatMap((p) => (p.startYear === undefined ? [] : [p.startYear])));
     for (let y = startYear; y <= endYear + 1; y++) {
-      if ((y - startYear) % 2 !== 0 && y !== endYear + 1) continue;
-      canvas.append(h('span', { class: 'tl-tick', style: `left:${pos(String(y))}%` }, String(y)));
+      const early = y < breakYear;
+      if (early && y !== startYear && !phaseYears.has(y)) continue;
+      const cls = `tl-tick${y === startYear ? ' first' : ''}${y === endYear + 1 ? ' last' : ''}`;
+      canvas.append(h('span', { class: cls, style: `left:${pos(String(y))}%` }, String(y)));
+      if (!early && y <= endYear) canvas.append(h('span', { class: 'tl-tick minor', style: `left:${pos(`${y}-07`)}%`, 'aria-hidden': 'true' }));
     }
     data.phases.forEach((p, i) => canvas.append(phaseBand(p, i)));
 
@@ -184,7 +206,7 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     const rowsEnd: number[] = [];
     for (const r of data.rules) {
       const x = pos(r.date!);
-      let row = rowsEnd.findIndex((end) => end <= x - 2.6);
+      let row = rowsEnd.findIndex((end) => end <= x - 3);
       if (row === -1) row = rowsEnd.length;
       rowsEnd[row] = x;
       const label = tt('time.rule', { name: nodeName(r), date: formatDate(r.date!) });
@@ -218,6 +240,14 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     append(
       root,
       h('div', { class: 'tl-scroll', role: 'group', 'aria-label': tt('time.label') }, canvas),
+      h(
+        'p',
+        { class: 'tl-legend small muted' },
+        h('span', { class: 'tl-key rule', 'aria-hidden': 'true' }),
+        ` ${t('label.Rule')}  `,
+        h('span', { class: 'tl-key event', 'aria-hidden': 'true' }),
+        ` ${t('label.Event')}`,
+      ),
       h('div', { class: 'tl-controls' }, h('label', { for: 'tl-slider' }, tt('time.asOf')), slider, output),
       h('div', { class: 'tl-buttons' }, playBtn, clearBtn),
       h('p', { class: 'muted small' }, tt('time.hint'), ' ', tt('time.undated')),
@@ -238,6 +268,7 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
       startYear = Math.min(...years) - 1;
       endYear = Math.max(...dated.map((r) => Number(r.date!.slice(0, 4))), ...years);
       months = (endYear - startYear + 1) * 12;
+      breakYear = Math.min(...dated.map((r) => Number(r.date!.slice(0, 4))));
       data = { phases: t.phases, rules: dated };
     } catch (e) {
       error = e;

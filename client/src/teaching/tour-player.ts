@@ -133,8 +133,8 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
         h(
           'ul',
           { class: 'chip-list' },
-          s.entities.map((id) => h('li', {}, h('button', { type: 'button', class: 'chip', 'data-id': id, onclick: () => deps.onSelectNode(id) }, deps.nameOf(id)))),
-          h('li', {}, h('button', { type: 'button', class: 'chip chip-all', onclick: () => deps.onShowSubgraph(s.entities) }, tt('teach.showInGraph'))),
+          s.entities.map((id) => h('li', {}, h('button', { type: 'button', class: 'tour-chip', 'data-id': id, onclick: () => deps.onSelectNode(id) }, deps.nameOf(id)))),
+          h('li', {}, h('button', { type: 'button', class: 'tour-chip tour-chip-all', onclick: () => deps.onShowSubgraph(s.entities) }, tt('teach.showInGraph'))),
         ),
         h('h4', {}, tt('teach.sources')),
         h('div', { class: 'sources' }, s.sources.map(citationBlock)),

@@ -54,6 +54,10 @@ export class QuestionsPanel {
   /** Start answering questions (once the graph is loaded, so answers merge into it). */
   start(): void {
     this.store.watch(['question'], (s) => void this.ask(s.question));
+    // Answers follow the date the graph is shown at ("as of"): ask again, staying on the current tab.
+    this.store.subscribe((s, p) => {
+      if (s.question && s.question.kind !== 'path' && s.dateTo !== p.dateTo) void this.ask(s.question, true);
+    });
   }
 
   /** When false the camera stays put after an answer (a shared link carries its camera). */
@@ -141,7 +145,7 @@ export class QuestionsPanel {
 
   // ---- fetching -----------------------------------------------------------------------
 
-  async ask(q: Question | null): Promise<void> {
+  async ask(q: Question | null, quiet = false): Promise<void> {
     this.request?.abort();
     this.error = null;
     if (!q) {
@@ -158,11 +162,11 @@ export class QuestionsPanel {
     try {
       let sub: Subgraph;
       if (q.kind === 'regulators') {
-        const data = await api.regulators(q.segment, ctrl.signal);
+        const data = await api.regulators(q.segment, ctrl.signal, this.store.get().dateTo);
         this.answer = { kind: 'regulators', data };
         sub = regulatorsSubgraph(data);
       } else if (q.kind === 'rules') {
-        const data = await api.rules(q.topic, ctrl.signal);
+        const data = await api.rules(q.topic, ctrl.signal, this.store.get().dateTo);
         this.answer = { kind: 'rules', data };
         sub = rulesSubgraph(data);
       } else {
@@ -188,7 +192,7 @@ export class QuestionsPanel {
         if (a.relType === 'PART_OF' && nodes.has(s) && nodes.has(tg)) edges.add(e);
       });
       this.loading = false;
-      this.store.set({ focus: nodes.size ? { nodes, edges } : null, tab: 'questions', node: null });
+      this.store.set({ focus: nodes.size ? { nodes, edges } : null, tab: quiet ? this.store.get().tab : 'questions', node: null });
       this.renderAnswer();
       if (nodes.size && this.fitOnAnswer) requestAnimationFrame(() => this.view.fit(nodes));
       this.fitOnAnswer = true;

@@ -8,6 +8,7 @@ import type { ApiNode } from '../../../server/stores/types';
 import type { TeachingApi, TimelineAnswer } from './api';
 import { append, clear, h } from '../ui/dom';
 import { nodeName, onLangChange, t } from '../i18n/index';
+import { LABEL_COLORS } from '../graph/palette';
 import { formatDate, tt } from './i18n';
 import { errorBlock } from './common';
 
@@ -189,12 +190,12 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     if (error) return void root.append(errorBlock(error, () => void load()));
     if (!data) return void root.append(h('p', { class: 'muted' }, tt('teach.loading')));
 
-    // Year ticks: on the compressed early part only the start and the years a phase begins,
+    // Year ticks: on the compressed early part only the years a phase begins,
     // then every year (and mid-year).
     const phaseYears = new Set(data.phases.flatMap((p) => (p.startYear === undefined ? [] : [p.startYear])));
     for (let y = startYear; y <= endYear + 1; y++) {
       const early = y < breakYear;
-      if (early && y !== startYear && !phaseYears.has(y)) continue;
+      if (early && !phaseYears.has(y)) continue;
       const cls = `tl-tick${y === startYear ? ' first' : ''}${y === endYear + 1 ? ' last' : ''}`;
       canvas.append(h('span', { class: cls, style: `left:${pos(String(y))}%` }, String(y)));
       if (!early && y <= endYear) canvas.append(h('span', { class: 'tl-tick minor', style: `left:${pos(`${y}-07`)}%`, 'aria-hidden': 'true' }));
@@ -213,7 +214,7 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
       const marker = h('button', {
         type: 'button',
         class: `tl-marker ${r.label === 'Event' ? 'event' : 'rule'}`,
-        style: `left:${x}%;top:${top + row * 1.25}rem`,
+        style: `left:${x}%;top:${top + row * 1.25}rem;--marker:${LABEL_COLORS[r.label]}`,
         'aria-label': label,
         'aria-describedby': 'tl-tooltip',
         'data-id': r.id,
@@ -243,9 +244,9 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
       h(
         'p',
         { class: 'tl-legend small muted' },
-        h('span', { class: 'tl-key rule', 'aria-hidden': 'true' }),
+        h('span', { class: 'tl-key rule', style: `background:${LABEL_COLORS.Rule}`, 'aria-hidden': 'true' }),
         ` ${t('label.Rule')}  `,
-        h('span', { class: 'tl-key event', 'aria-hidden': 'true' }),
+        h('span', { class: 'tl-key event', style: `background:${LABEL_COLORS.Event}`, 'aria-hidden': 'true' }),
         ` ${t('label.Event')}`,
       ),
       h('div', { class: 'tl-controls' }, h('label', { for: 'tl-slider' }, tt('time.asOf')), slider, output),

@@ -66,7 +66,11 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
     deps.onStepChange(tour.id, step);
     applyStep();
     render();
-    if (focus) root.querySelector<HTMLElement>('.tour-step')?.focus();
+    if (focus) {
+      // Keyboard focus on the step, but show it from its heading (on a phone the sheet is short).
+      root.querySelector<HTMLElement>('.tour-step')?.focus({ preventScroll: true });
+      root.querySelector<HTMLElement>('.tour-head')?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   function applyStep(): void {

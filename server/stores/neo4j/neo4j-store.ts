@@ -52,6 +52,8 @@ export interface Neo4jStoreOptions {
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
 export const DEFAULT_POOL_SIZE = 50;
+/** How long past the query timeout a call may take before it fails as unavailable. */
+export const DEADLINE_MARGIN_MS = 500;
 /** The deepest path search the Cypher allows (variable-length bounds are literals). */
 export const MAX_PATH_LENGTH = 8;
 
@@ -304,12 +306,28 @@ export class Neo4jStore implements GraphStore {
   /** One read transaction in a READ session, with the query timeout, errors mapped. */
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    // The driver's retries back off exponentially (1 s, 2 s, ...) until the retry time is
+    // spent, so a database that is down took 1.5 to 3 query timeouts to fail. A hard
+    // deadline keeps every call within the query timeout plus a small margin.
+    let timer: NodeJS.Timeout | undefined;
+    let expired = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        expired = true;
+        reject(new StoreUnavailableError(`Neo4j did not answer within ${this.timeoutMs} ms`));
+      }, this.timeoutMs + DEADLINE_MARGIN_MS);
+    });
+    const running = session.executeRead(work, { timeout: this.timeoutMs });
+    running.catch(() => undefined); // settles after the deadline when that fired first
     try {
-      return await session.executeRead(work, { timeout: this.timeoutMs });
+      return await Promise.race([running, deadline]);
     } catch (err) {
       throw isUnavailable(err) ? new StoreUnavailableError(`Neo4j cannot answer: ${(err as Error).message}`, { cause: err }) : err;
     } finally {
-      await session.close().catch(() => undefined);
+      clearTimeout(timer);
+      // After the deadline the session is still retrying: close it without waiting.
+      const closing = session.close().catch(() => undefined);
+      if (!expired) await closing;
     }
   }
 }

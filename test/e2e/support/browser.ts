@@ -1,6 +1,6 @@
 /** Headless Debian Chromium through playwright-core, with a fresh profile per launch. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './server';
@@ -25,6 +25,11 @@ export interface LaunchedBrowser {
 }
 
 export async function launch(opts: { width?: number; height?: number; mobile?: boolean } = {}): Promise<LaunchedBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run \`bash scripts/test-prerequisites.sh\` as root (Debian), or set CHROMIUM_PATH`,
+    );
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'finreg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# What `npm test` needs besides npm packages, installed when missing (it runs as `pretest`,
+# and `.ci/run` runs it too, so a fresh machine needs no other step):
+# - Debian's Chromium and CJK fonts for the browser suites (the graph's labels are Chinese);
+# - a JDK and Maven, and the Maven build of the embedded Neo4j launcher (test/neo4j-server).
+# System packages are installed only as root with apt-get; anywhere else it says what is
+# missing and goes on, and the suites that need it skip with a reason (or fail under CI=true).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+wanted=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || wanted+=(chromium)
+# Fonts have no command to look for: ask dpkg where there is one, else fontconfig.
+if command -v dpkg-query >/dev/null 2>&1; then
+  dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || wanted+=(fonts-noto-cjk)
+else
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || echo "test prerequisites: no Noto Sans CJK font found; Chinese labels may draw as boxes" >&2
+fi
+command -v java >/dev/null 2>&1 || wanted+=(default-jdk-headless)
+command -v mvn >/dev/null 2>&1 || wanted+=(maven)
+
+if ((${#wanted[@]} > 0)); then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test prerequisites: installing ${wanted[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    # Lock timeout: another apt-get on the machine finishes first instead of failing this run.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
+  else
+    echo "test prerequisites: missing ${wanted[*]} (install them, e.g. with apt-get, to run every suite)" >&2
+  fi
+fi
+
+if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
+  bash test/neo4j-server/build.sh
+fi

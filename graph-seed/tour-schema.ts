@@ -47,6 +47,8 @@ export type TourStep = z.infer<typeof tourStepSchema>;
 
 export const tourSchema = z.strictObject({
   id: slug,
+  /** Position in the list of tours (teaching order); tours without one come last, by id. */
+  order: z.number().int().min(1).max(999).optional(),
   title: bilingualSchema,
   summary: bilingualSchema,
   steps: z

@@ -27,7 +27,7 @@ export interface TourGraph {
 }
 
 export interface TourValidationResult {
-  /** Present only when there are no issues; sorted by id. */
+  /** Present only when there are no issues; in teaching order (`order`, then id). */
   tours?: Tour[];
   issues: SeedIssue[];
   totalIssues: number;
@@ -128,7 +128,9 @@ export function validateTourFiles(files: readonly TourFileInput[], graph: TourGr
     warnings,
     stats: { files: files.length, tours: tours.length, steps, quotes: quoteStats },
   };
-  if (issues.length === 0) result.tours = tours.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (issues.length === 0) {
+    result.tours = tours.sort((a, b) => (a.order ?? 1000) - (b.order ?? 1000) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
   return result;
 }
 

@@ -209,7 +209,10 @@ const schemas: Record<string, Json> = {
     ['id', 'title', 'text', 'entities', 'sources'],
   ),
   TourResponse: obj({
-    tour: obj({ id: str, title: ref('Bilingual'), summary: ref('Bilingual'), steps: arrayOf(ref('TourStep')) }),
+    tour: obj(
+      { id: str, order: { ...int, description: 'Position in the teaching order.' }, title: ref('Bilingual'), summary: ref('Bilingual'), steps: arrayOf(ref('TourStep')) },
+      ['id', 'title', 'summary', 'steps'],
+    ),
   }),
   Changes: obj({
     from: isoDate,

@@ -61,6 +61,7 @@ describe('teaching', () => {
     await page.locator('.tour-back').click();
     await page.locator('.tour-list').waitFor();
     expect(await page.locator('.tour-card').count()).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'teach-tour-list');
     await page.close();
   });
 

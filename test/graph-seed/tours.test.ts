@@ -110,6 +110,16 @@ describe('tour validator', () => {
     expect(r.tours).toBeUndefined();
   });
 
+  it('lists tours in teaching order: by `order`, then those without one by id', () => {
+    const files = [
+      { path: 'graph-seed/tours/b.json', text: JSON.stringify({ ...tour(fourSteps(), 'b'), order: 2 }) },
+      { path: 'graph-seed/tours/a.json', text: JSON.stringify(tour(fourSteps(), 'a')) },
+      { path: 'graph-seed/tours/c.json', text: JSON.stringify({ ...tour(fourSteps(), 'c'), order: 1 }) },
+      { path: 'graph-seed/tours/d.json', text: JSON.stringify(tour(fourSteps(), 'd')) },
+    ];
+    expect(validateTourFiles(files, GRAPH, SOURCE).tours?.map((t) => t.id)).toEqual(['c', 'b', 'a', 'd']);
+  });
+
   it('reports every problem of every tour in one pass', () => {
     const bad = tour(fourSteps({ entities: ['agency:nobody'], question: { kind: 'regulators', segment: 'agency:cbrc' } }));
     const r = validateTourFiles(

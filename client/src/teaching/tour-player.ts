@@ -191,6 +191,11 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
     error = null;
     try {
       if (tourId === null) {
+        // Back at the list: the graph leaves the last step's focus and date.
+        if (tour) {
+          deps.onShowSubgraph([]);
+          deps.onAsOfChange(null);
+        }
         tour = null;
         deps.onStepChange(null, 0);
         render();

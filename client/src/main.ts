@@ -169,7 +169,9 @@ function mountTeach(): void {
       onAskQuestion: (q) =>
         store.set({ question: q.kind === 'path' ? { kind: 'path', a: q.from, b: q.to } : q, tab: 'questions', startScreen: false }),
       onStateChange: (teachState) => store.set({ teach: teachState }),
-      urlFor: (teachState) => `${location.pathname}${writeUrlState({ ...toUrlState(store.get()), teach: teachState })}`,
+      // A step or quiz link carries the language, filters and layout, not the selection or an open question.
+      urlFor: (teachState) =>
+        `${location.pathname}${writeUrlState({ ...toUrlState(store.get()), node: null, question: null, camera: null, teach: teachState })}`,
     },
     store.get().teach ?? {},
   );

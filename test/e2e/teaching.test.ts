@@ -38,7 +38,19 @@ describe('teaching', () => {
       expect(s['dateTo'], `step ${i + 1} as-of`).toBe(step.asOf ?? null);
       expect((await teachState(page))?.step).toBe(i);
       expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining([...step.entities].sort()));
-      if (i === 1) await screenshot(page, 'teach-tour-step');
+      if (i === 1) {
+        await screenshot(page, 'teach-tour-step');
+        // The step's question, answered as of the step's date: only the rules issued by then.
+        const asked = await api<{ agencies: Array<{ rules: Array<{ rule: { nameEn: string } }> }> }>(page, `/api/questions/regulators?segment=segment:p2p-lending&asOf=${step.asOf}`);
+        const names = [...new Set(asked.agencies.flatMap((a) => a.rules.map((r) => r.rule.nameEn)))];
+        await page.locator('.tour-question').click();
+        await page.locator('.answer-table').waitFor();
+        const shown = (await page.locator('.answer-table tbody').textContent())!;
+        for (const n of names) expect(shown).toContain(n);
+        expect(shown).not.toContain('Implementation Plan for the Special Rectification of P2P Online Lending Risks');
+        await page.locator('[role=tab][data-tab="teach"]').click();
+        await page.locator('.tour-step').focus();
+      }
       if (i < tour.steps.length - 1) {
         // Alternate keyboard and button.
         if (i % 2 === 0) await page.keyboard.press('ArrowRight');

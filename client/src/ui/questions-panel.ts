@@ -192,9 +192,12 @@ export class QuestionsPanel {
         if (a.relType === 'PART_OF' && nodes.has(s) && nodes.has(tg)) edges.add(e);
       });
       this.loading = false;
-      this.store.set({ focus: nodes.size ? { nodes, edges } : null, tab: quiet ? this.store.get().tab : 'questions', node: null });
+      // A quiet re-ask (the date moved) updates the answer but leaves the graph's focus to
+      // whoever owns it now (a tour step, a matrix cell) unless this panel is open.
+      const own = !quiet || this.store.get().tab === 'questions';
+      if (own) this.store.set({ focus: nodes.size ? { nodes, edges } : null, tab: 'questions', node: null });
       this.renderAnswer();
-      if (nodes.size && this.fitOnAnswer) requestAnimationFrame(() => this.view.fit(nodes));
+      if (own && nodes.size && this.fitOnAnswer) requestAnimationFrame(() => this.view.fit(nodes));
       this.fitOnAnswer = true;
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;

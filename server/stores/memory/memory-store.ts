@@ -1,5 +1,6 @@
 /**
- * The graph store held in process memory: a CompactGraph (typed-array adjacency in id
+ * The graph store held in process memory: the graph as a graphology multigraph (`model`),
+ * and, derived from it for the latency targets, a CompactGraph (typed-array adjacency in id
  * order), a Walker for breadth-first walks and a SearchIndex. Answers follow the shared
  * semantics of `../as-of.ts` and `../search-text.ts`, so they equal the Neo4j store's
  * answers (the contract suite checks, `test/contract/`).
@@ -28,6 +29,7 @@ import type {
 } from '../types.js';
 import { CompactGraph, LABEL_INDEX, maskOf, TYPE_INDEX, TYPE_NAME_RANK } from './compact-graph.js';
 import { SearchIndex } from './search-index.js';
+import { toAtlasGraph, type AtlasGraph } from './atlas-graph.js';
 import { changesOf, matrixOf } from './teaching-memory.js';
 import { Walker } from './traversal.js';
 
@@ -46,6 +48,8 @@ const MAX_PATH_LENGTH = 8;
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
+  /** The graph itself (graphology); `g` and `index` are derived from it for queries. */
+  readonly model: AtlasGraph;
   private readonly g: CompactGraph;
   private readonly walker: Walker;
   private readonly index: SearchIndex;
@@ -53,7 +57,8 @@ export class MemoryStore implements GraphStore {
   private readonly timelineCache: TimelineAnswer;
 
   private constructor(graph: SeedGraph) {
-    this.g = new CompactGraph(graph);
+    this.model = toAtlasGraph(graph);
+    this.g = new CompactGraph(this.model);
     this.walker = new Walker(this.g);
     this.index = new SearchIndex(this.g.nodes);
 

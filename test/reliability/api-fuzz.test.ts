@@ -32,7 +32,10 @@ describe('API fuzzing on the memory store', () => {
     expect(stats.requests).toBe(MEMORY_FUZZ.runs * MEMORY_FUZZ.batch);
     // The generator must reach every endpoint and both outcomes, or the run proves little.
     expect(Object.keys(stats.byEndpoint).sort()).toEqual(
-      ['export', 'graph', 'health', 'neighborhood', 'node', 'openapi', 'paths', 'regulators', 'rules', 'schema', 'search', 'stray', 'timeline'].sort(),
+      [
+        ...['export', 'graph', 'health', 'neighborhood', 'node', 'openapi', 'paths', 'regulators', 'rules', 'schema', 'search', 'stray', 'timeline'],
+        ...['changes', 'matrix', 'quiz', 'tours', 'tour'],
+      ].sort(),
     );
     expect(stats.byStatus['200'] ?? 0).toBeGreaterThan(stats.requests * 0.05);
     expect(stats.byStatus['400'] ?? 0).toBeGreaterThan(stats.requests * 0.2);

@@ -209,6 +209,11 @@ function endpoints(ids: FuzzIds): EndpointSpec[] {
     { name: 'regulators', path: fc.constant('/api/questions/regulators'), params: { segment: v(idValue(ids.segments)), asOf: date } },
     { name: 'rules', path: fc.constant('/api/questions/rules'), params: { topic: v(idValue(ids.topics)), asOf: date } },
     { name: 'graph', path: fc.constant('/api/graph'), params: { labels, types, from: date, to: date, asOf: date } },
+    { name: 'changes', path: fc.constant('/api/changes'), params: { from: date, to: date } },
+    { name: 'matrix', path: fc.constant('/api/matrix'), params: { asOf: date } },
+    { name: 'quiz', path: fc.constant('/api/quiz'), params: { seed: int, count: int } },
+    { name: 'tours', path: fc.constant('/api/tours'), params: {} },
+    { name: 'tour', path: wire(fc.oneof(fc.constantFrom('p2p-lending', 'nope', 'P2P', 'a'.repeat(81)), hostileText)).map((id) => `/api/tours/${id}`), params: {} },
     {
       name: 'export',
       path: fc.constant('/api/export'),

@@ -109,7 +109,8 @@ async function main(): Promise<void> {
     printSection(s);
   };
   const results: Record<string, unknown> = {};
-  process.stdout.write(`# FinReg Atlas benchmarks (${p.mode})\n\n${machine().join('\n')}\n`);
+  const machineAtStart = machine();
+  process.stdout.write(`# FinReg Atlas benchmarks (${p.mode})\n\n${machineAtStart.join('\n')}\n`);
   if (!(globalThis as { gc?: unknown }).gc) process.stderr.write('note: run with node --expose-gc for steadier memory figures\n');
 
   // ---- stores and loading, size by size --------------------------------------------
@@ -238,7 +239,7 @@ async function main(): Promise<void> {
     '',
     `Command: \`npm run ${p.mode === 'full' ? 'bench:full' : 'bench'}${process.argv.slice(2).filter((a) => a !== '--quick' && a !== '--full').length ? ` -- ${process.argv.slice(2).filter((a) => a !== '--quick' && a !== '--full').join(' ')}` : ''}\`, started ${started.toISOString()}, took ${minutes} min.`,
     '',
-    ...machine(),
+    ...machineAtStart,
     `- load average at end ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`,
     '',
   ];

@@ -9,60 +9,8 @@
  */
 import { z } from 'zod';
 
-/** Node labels, in the order the UI lists them. */
-export const NODE_LABELS = ['Agency', 'Rule', 'Segment', 'Topic', 'Technology', 'Phase', 'Event'] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-/** Every id starts with the lowercase label and a colon: `agency:cbrc`, `rule:p2p-interim-measures-2016`. */
-export const ID_PREFIX: Record<NodeLabel, string> = {
-  Agency: 'agency',
-  Rule: 'rule',
-  Segment: 'segment',
-  Topic: 'topic',
-  Technology: 'technology',
-  Phase: 'phase',
-  Event: 'event',
-};
-
-export const REL_TYPES = [
-  'ISSUED',
-  'REGULATES',
-  'PROHIBITS',
-  'REQUIRES',
-  'ADDRESSES',
-  'IMPLEMENTS',
-  'PART_OF',
-  'APPLIED_IN',
-  'EMERGED_IN',
-  'MARKS',
-  'PRECEDES',
-  'INVOLVED',
-] as const;
-export type RelType = (typeof REL_TYPES)[number];
-
-/**
- * Which labels each relationship type may join. `PART_OF` joins a label to itself only
- * (checked separately). `INVOLVED` ties an Event to what took part in or came out of it.
- */
-export const REL_ENDPOINTS: Record<RelType, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }> = {
-  ISSUED: { from: ['Agency'], to: ['Rule'] },
-  REGULATES: { from: ['Rule'], to: ['Segment'] },
-  PROHIBITS: { from: ['Rule'], to: ['Topic'] },
-  REQUIRES: { from: ['Rule'], to: ['Topic'] },
-  ADDRESSES: { from: ['Rule'], to: ['Topic'] },
-  IMPLEMENTS: { from: ['Rule'], to: ['Rule'] },
-  // Technology too: the report names the core techniques and applications of a technology
-  // (机器人、语言识别、图像识别 of 人工智能; 智能客服、智能投顾), which hang under it.
-  PART_OF: { from: ['Topic', 'Segment', 'Agency', 'Technology'], to: ['Topic', 'Segment', 'Agency', 'Technology'] },
-  APPLIED_IN: { from: ['Technology'], to: ['Segment'] },
-  EMERGED_IN: { from: ['Segment'], to: ['Phase'] },
-  MARKS: { from: ['Rule', 'Event'], to: ['Phase'] },
-  PRECEDES: { from: ['Phase'], to: ['Phase'] },
-  INVOLVED: { from: ['Event'], to: ['Agency', 'Rule', 'Segment', 'Topic', 'Technology'] },
-};
-
-/** Relationship types that must not form a cycle (a hierarchy or an order). */
-export const ACYCLIC_REL_TYPES: readonly RelType[] = ['PART_OF', 'PRECEDES', 'IMPLEMENTS'];
+export * from './vocabulary.js';
+import { NODE_LABELS, REL_TYPES } from './vocabulary.js';
 
 /** `2016`, `2016-07` or `2016-07-18`; month and day ranges are checked by the validator. */
 export const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -166,29 +114,3 @@ export interface SeedGraph {
 export function relationshipId(r: Pick<SeedRelationship, 'type' | 'source' | 'target'>): string {
   return `${r.source}-${r.type}->${r.target}`;
 }
-
-/** Display names for the schema endpoint and the client legend. */
-export const LABEL_NAMES: Record<NodeLabel, { zh: string; en: string }> = {
-  Agency: { zh: '机构', en: 'Agency' },
-  Rule: { zh: '规则', en: 'Rule' },
-  Segment: { zh: '业态', en: 'Segment' },
-  Topic: { zh: '监管议题', en: 'Topic' },
-  Technology: { zh: '技术', en: 'Technology' },
-  Phase: { zh: '发展阶段', en: 'Phase' },
-  Event: { zh: '事件', en: 'Event' },
-};
-
-export const REL_NAMES: Record<RelType, { zh: string; en: string }> = {
-  ISSUED: { zh: '发布', en: 'issued' },
-  REGULATES: { zh: '规范', en: 'regulates' },
-  PROHIBITS: { zh: '禁止', en: 'prohibits' },
-  REQUIRES: { zh: '要求', en: 'requires' },
-  ADDRESSES: { zh: '涉及', en: 'addresses' },
-  IMPLEMENTS: { zh: '落实', en: 'implements' },
-  PART_OF: { zh: '属于', en: 'part of' },
-  APPLIED_IN: { zh: '应用于', en: 'applied in' },
-  EMERGED_IN: { zh: '兴起于', en: 'emerged in' },
-  MARKS: { zh: '标志', en: 'marks' },
-  PRECEDES: { zh: '先于', en: 'precedes' },
-  INVOLVED: { zh: '关联', en: 'involved' },
-};

@@ -17,6 +17,9 @@ describe('isUnavailable', () => {
     'Neo.TransientError.Transaction.LockClientStopped',
     'Neo.ClientError.Transaction.TransactionTimedOut',
     'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+    // Wrong credentials: the deployment cannot reach its data, as /api/health reports.
+    'Neo.ClientError.Security.Unauthorized',
+    'Neo.ClientError.Security.AuthenticationRateLimit',
   ])('%s → unavailable', (code) => {
     expect(isUnavailable(err(code))).toBe(true);
   });
@@ -25,7 +28,7 @@ describe('isUnavailable', () => {
     expect(isUnavailable(err('N/A', 'Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50'))).toBe(true);
   });
 
-  it.each(['Neo.ClientError.Statement.SyntaxError', 'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Statement.ParameterMissing'])(
+  it.each(['Neo.ClientError.Statement.SyntaxError', 'Neo.ClientError.Statement.ParameterMissing'])(
     '%s → a bug, not a 503',
     (code) => {
       expect(isUnavailable(err(code))).toBe(false);

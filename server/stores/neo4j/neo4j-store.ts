@@ -351,6 +351,9 @@ export function isUnavailable(err: unknown): boolean {
     code.includes('TransientError') ||
     code.includes('TransactionTimedOut') ||
     code === 'Neo.ClientError.Database.DatabaseUnavailable' ||
+    // Refused credentials are the deployment's fault, not the request's: the API answers
+    // 503 (as /api/health does) rather than 500, and the log says why.
+    code.startsWith('Neo.ClientError.Security.') ||
     /connection acquisition timed out/i.test(err.message)
   );
 }

@@ -5,6 +5,7 @@
  * (compose files and shells often write `VAR=`).
  */
 import { isIP } from 'node:net';
+import express from 'express';
 
 export type GraphStoreKind = 'memory' | 'neo4j';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -30,6 +31,10 @@ export interface Config {
   corsOrigin: string | undefined;
   queryTimeoutMs: number;
   nodeEnv: NodeEnv;
+  /** Express `trust proxy`: false (default), a hop count, or the proxy's addresses/subnets. */
+  trustProxy: false | number | string;
+  /** How long SIGTERM waits for requests in flight before closing them. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +93,8 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigin: corsOriginOf(env),
     queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 5000, 1, MAX_QUERY_TIMEOUT_MS),
     nodeEnv,
+    trustProxy: trustProxyOf(env),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 1, 999_999),
   };
 }
 
@@ -95,6 +102,27 @@ export function loadConfig(env: Env = process.env): Config {
 export function describeConfig(config: Config): Record<string, unknown> {
   const { neo4j, ...rest } = config;
   return neo4j === undefined ? rest : { ...rest, neo4j: { uri: neo4j.uri, user: neo4j.user, database: neo4j.database } };
+}
+
+/**
+ * TRUST_PROXY: unset or `false` trusts no X-Forwarded-For (the rate limit then keys on the
+ * socket's address); a hop count or the proxy's addresses as Express's `trust proxy` takes
+ * them. `true` is refused: it would let any client choose its own rate-limit key.
+ */
+function trustProxyOf(env: Env): false | number | string {
+  const raw = value(env, 'TRUST_PROXY');
+  if (raw === undefined || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') {
+    throw new ConfigError('TRUST_PROXY=true would trust any X-Forwarded-For; give the hop count or the proxy addresses (for example 1 or loopback)');
+  }
+  try {
+    // Express compiles the setting on `set` and throws on an address it cannot read.
+    express().set('trust proxy', raw);
+  } catch {
+    throw new ConfigError(`TRUST_PROXY must be false, a hop count, or proxy addresses/subnets (loopback, 10.0.0.0/8), got "${raw}"`);
+  }
+  return raw;
 }
 
 function value(env: Env, name: string): string | undefined {

@@ -26,6 +26,8 @@ describe('loadConfig defaults', () => {
       corsOrigin: undefined,
       queryTimeoutMs: 5000,
       nodeEnv: 'development',
+      trustProxy: false,
+      shutdownTimeoutMs: 10_000,
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -193,6 +195,33 @@ describe('RATE_LIMIT_PER_MINUTE, QUERY_TIMEOUT_MS, LOG_LEVEL, CORS_ORIGIN', () =
       expect(configError({ CORS_ORIGIN: origin }).message).toMatch(/^CORS_ORIGIN must be "\*" or one origin .*, got "/);
     },
   );
+});
+
+describe('TRUST_PROXY and SHUTDOWN_TIMEOUT_MS', () => {
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8', '10.0.0.0/8'],
+  ] as const)('reads TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toBe(expected);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let any client pick its rate-limit key', () => {
+    expect(configError({ TRUST_PROXY: 'true' }).message).toMatch(/^TRUST_PROXY=true would trust any X-Forwarded-For/);
+  });
+
+  it('refuses a TRUST_PROXY address Express cannot read', () => {
+    expect(configError({ TRUST_PROXY: 'not an address' }).message).toBe(
+      'TRUST_PROXY must be false, a hop count, or proxy addresses/subnets (loopback, 10.0.0.0/8), got "not an address"',
+    );
+  });
+
+  it('reads SHUTDOWN_TIMEOUT_MS and refuses what is not a whole number from 1 to 999999', () => {
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2500' }).shutdownTimeoutMs).toBe(2500);
+    expect(configError({ SHUTDOWN_TIMEOUT_MS: '0' }).message).toBe('SHUTDOWN_TIMEOUT_MS must be a whole number from 1 to 999999, got "0"');
+    expect(configError({ SHUTDOWN_TIMEOUT_MS: '5s' }).message).toBe('SHUTDOWN_TIMEOUT_MS must be a whole number from 1 to 999999, got "5s"');
+  });
 });
 
 describe('describeConfig', () => {

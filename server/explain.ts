@@ -24,10 +24,22 @@ function named(node: ApiNode, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? `${title(node)}（${node.date}）` : `${title(node)} (${node.date})`;
 }
 
-function citation(sources: readonly Source[], lang: 'zh' | 'en'): string {
+/**
+ * The evidence of a step. A link the report states cites its first quote; a link read from
+ * the text (`evidence: inferred` or `attributed` in the seed) says so and cites every quote
+ * it rests on, so a reader sees the reasoning rather than a fragment.
+ */
+function citation(sources: readonly Source[], lang: 'zh' | 'en', evidence?: unknown): string {
   const s = sources[0];
   if (!s) return '';
-  return lang === 'zh' ? `（出处：${s.section}，“${s.quote}”）` : ` (source: ${s.section}, “${s.quote}”)`;
+  const read = evidence === 'inferred' || evidence === 'attributed';
+  const cited = read ? sources : [s];
+  if (lang === 'zh') {
+    const quotes = cited.map((c) => `“${c.quote}”`).join('；');
+    return `（${read ? (evidence === 'inferred' ? '据报告推断，' : '据报告归属，') : ''}出处：${s.section}，${quotes}）`;
+  }
+  const quotes = cited.map((c) => `“${c.quote}”`).join('; ');
+  return ` (${read ? `${evidence} from the report; ` : ''}source: ${s.section}, ${quotes})`;
 }
 
 /** Verb phrases per type: `zh(a, b)` and `en(a, b)` with `a` the source, `b` the target. */
@@ -50,16 +62,17 @@ const PHRASES: Record<RelType, { zh: (a: string, b: string) => string; en: (a: s
 export function explainStep(rel: ApiRelationship, source: ApiNode, target: ApiNode): { zh: string; en: string } {
   // The sources of the relationship are the evidence for the step; fall back to the rule's own.
   const evidence = rel.sources.length > 0 ? rel.sources : (source.label === 'Rule' ? source : target).sources;
+  const kind = rel.properties['evidence'];
   if (rel.type === 'ISSUED' && target.date !== undefined) {
     return {
-      zh: `${source.name}于${target.date}发布${title(target)}${citation(evidence, 'zh')}`,
-      en: `${source.name} issued ${title(target)} on ${target.date}${citation(evidence, 'en')}`,
+      zh: `${source.name}于${target.date}发布${title(target)}${citation(evidence, 'zh', kind)}`,
+      en: `${source.name} issued ${title(target)} on ${target.date}${citation(evidence, 'en', kind)}`,
     };
   }
   const phrase = PHRASES[rel.type];
   return {
-    zh: phrase.zh(named(source, 'zh'), named(target, 'zh')) + citation(evidence, 'zh'),
-    en: phrase.en(named(source, 'en'), named(target, 'en')) + citation(evidence, 'en'),
+    zh: phrase.zh(named(source, 'zh'), named(target, 'zh')) + citation(evidence, 'zh', kind),
+    en: phrase.en(named(source, 'en'), named(target, 'en')) + citation(evidence, 'en', kind),
   };
 }
 

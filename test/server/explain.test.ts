@@ -38,6 +38,33 @@ describe('explainPath', () => {
     expect(zh[1]).toMatch(/^银监会于2016-08-24发布/);
   });
 
+  it('says when a step is inferred from the report and cites every quote it rests on', () => {
+    const inferred: Subgraph = {
+      nodes: path.nodes,
+      relationships: path.relationships.map((r) =>
+        r.type === 'PROHIBITS'
+          ? {
+              ...r,
+              properties: { evidence: 'inferred' },
+              sources: [
+                { section: '二、全国互联网金融政策发展', quote: '除上述P2P禁止活动外' },
+                { section: '二、全国互联网金融政策发展', quote: '对于“首付贷”更是明令禁止' },
+              ],
+            }
+          : r,
+      ),
+    };
+    const { zh, en } = explainPath(inferred, 'agency:cbrc');
+    expect(en[1]).toBe(
+      '《网络借贷信息中介机构业务活动管理暂行办法》 (2016-08-24) prohibits 首付贷 (inferred from the report; source: 二、全国互联网金融政策发展, “除上述P2P禁止活动外”; “对于“首付贷”更是明令禁止”)',
+    );
+    expect(zh[1]).toBe(
+      '《网络借贷信息中介机构业务活动管理暂行办法》（2016-08-24）禁止首付贷（据报告推断，出处：二、全国互联网金融政策发展，“除上述P2P禁止活动外”；“对于“首付贷”更是明令禁止”）',
+    );
+    // A stated link keeps the one quote.
+    expect(en[0]).not.toMatch(/inferred/);
+  });
+
   it('orders the steps as a walk from the start', () => {
     const steps = orderPath(path, 'topic:down-payment-loans');
     expect(steps.map((s) => s.rel.type)).toEqual(['PROHIBITS', 'ISSUED']);

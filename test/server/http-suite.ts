@@ -194,8 +194,13 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
       expect(explanation.en[i]!.replace(/^《/, '').startsWith(source.name.replace(/^《/, ''))).toBe(true);
       expect(explanation.zh[i]!.replace(/^《/, '').startsWith(source.name.replace(/^《/, ''))).toBe(true);
       expect(explanation.en[i]).toContain(target.name);
-      expect(explanation.en[i]).toContain(`(source: ${r.sources[0]!.section}, “${r.sources[0]!.quote}”)`);
-      expect(explanation.zh[i]).toContain(`（出处：${r.sources[0]!.section}，“${r.sources[0]!.quote}”）`);
+      // Every step cites its first quote; a link read from the text says so and cites them all.
+      expect(explanation.en[i]).toContain(`source: ${r.sources[0]!.section}, “${r.sources[0]!.quote}”`);
+      expect(explanation.zh[i]).toContain(`出处：${r.sources[0]!.section}，“${r.sources[0]!.quote}”`);
+      if (r.properties['evidence'] === 'inferred') {
+        expect(explanation.en[i]).toContain('(inferred from the report; ');
+        for (const s of r.sources) expect(explanation.en[i]).toContain(`“${s.quote}”`);
+      }
     });
     const issued = relationships.findIndex((r) => r.type === 'ISSUED');
     expect(issued).toBeGreaterThanOrEqual(0);

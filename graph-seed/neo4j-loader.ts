@@ -36,13 +36,28 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { NODE_LABELS, REL_TYPES, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
+import { nameFields, textFields } from '../server/stores/search-text.js';
+import { NODE_LABELS, REL_TYPES, relationshipId, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
 
 export const ENTITY_LABEL = 'Entity';
 export const FULLTEXT_INDEX = 'entitySearch';
 export const FULLTEXT_PROPERTIES = ['name', 'nameEn', 'aliases', 'description', 'descriptionEn'] as const;
-export const DEFAULT_NODE_BATCH = 5_000;
-export const DEFAULT_REL_BATCH = 10_000;
+/**
+ * Search properties (read by SEARCH_CYPHER in server/stores/neo4j/queries.ts), normalised
+ * here with the memory store's own functions so both stores compare the same strings:
+ * - `searchNames` / `searchTexts`: the normalised name fields (name, nameEn, aliases) and
+ *   description fields, as lists; the tiers are computed on them;
+ * - `searchKey` / `searchText`: the same, each preceded by SEARCH_SEPARATOR, joined in
+ *   Cypher (SET_SEARCH_KEYS; sending them would double the rows' size), each under a TEXT
+ *   index (trigram-backed in Neo4j 5, serves CONTAINS), which finds the candidates. A hit
+ *   on the joined string that spans two fields is dropped by the check on the lists.
+ */
+export const SEARCH_SEPARATOR = '\u0001';
+export const SEARCH_INDEXES = { entity_search_key: 'searchKey', entity_search_text: 'searchText' } as const;
+const SET_SEARCH_KEYS = `n.searchKey = reduce(k = '', x IN n.searchNames | k + $sep + x),
+               n.searchText = reduce(k = '', x IN n.searchTexts | k + $sep + x)`;
+export const DEFAULT_NODE_BATCH = 10_000;
+export const DEFAULT_REL_BATCH = 25_000;
 
 export type LoadPhase = 'cleanup' | 'read' | 'delete-relationships' | 'delete-nodes' | 'nodes' | 'relationships' | 'verify' | 'flip' | 'commit';
 
@@ -73,7 +88,7 @@ export interface LoadOptions {
   mode?: 'auto' | 'single' | 'staged';
   /** The size limit `auto` uses (default SINGLE_TRANSACTION_MAX); tests lower it. */
   singleTransactionMax?: number;
-  /** Sets both batch sizes (nodes default 5000, relationships 10000). */
+  /** Sets both batch sizes (nodes default 10000, relationships 25000). */
   batchSize?: number;
   nodeBatchSize?: number;
   relBatchSize?: number;
@@ -146,6 +161,9 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
     {},
     { database },
   );
+  for (const [name, property] of Object.entries(SEARCH_INDEXES)) {
+    await driver.executeQuery(`CREATE TEXT INDEX ${name} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.${property})`, {}, { database });
+  }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
 
@@ -168,6 +186,10 @@ export function nodeProperties(n: SeedNode): Record<string, unknown> {
     sourcesJson: JSON.stringify(n.sources),
     figuresJson: JSON.stringify(n.figures),
   };
+  const names = nameFields(n);
+  const texts = textFields(n);
+  props.searchNames = names;
+  props.searchTexts = texts;
   if (n.date !== undefined) props.date = n.date;
   if (n.kind !== undefined) props.kind = n.kind;
   for (const key of ['startYear', 'endYear', 'order', 'issuerCount'] as const) {
@@ -183,6 +205,19 @@ export function relationshipProperties(r: GraphRelationship): Record<string, unk
   props.id = r.id;
   props.sourcesJson = JSON.stringify(r.sources);
   return props;
+}
+
+/**
+ * A relationship as the load queries receive it: [source, target, sourcesJson, other
+ * properties]. A list, not a map, and without the id (the query derives it exactly as
+ * `relationshipId` does), because encoding the rows is a large part of a batch's cost.
+ */
+type RelRow = [string, string, string, Record<string, unknown>];
+
+function relationshipRow(r: GraphRelationship): RelRow {
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r.properties)) props[k] = scalar(v);
+  return [r.source, r.target, JSON.stringify(r.sources), props];
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -211,8 +246,8 @@ export const STAGING_LABEL = 'SeedStaging';
 export const RETIRED_LABEL = 'SeedRetired';
 
 interface Prepared {
-  nodeBatches: Array<{ label: string; rows: Array<{ id: string; props: Record<string, unknown> }> }>;
-  relBatches: Array<{ type: string; rows: Array<{ source: string; target: string; props: Record<string, unknown> }> }>;
+  nodeBatches: Array<{ label: string; rows: Array<Record<string, unknown>> }>;
+  relBatches: Array<{ type: string; rows: RelRow[] }>;
   nodeBatch: number;
   relBatch: number;
 }
@@ -246,12 +281,12 @@ export async function loadIntoNeo4j(driver: Driver, graph: SeedGraph, opts: Load
     nodeBatch,
     relBatch,
     nodeBatches: [...groupBy(graph.nodes, (n) => n.label)].flatMap(([label, nodes]) =>
-      chunks(nodes, nodeBatch).map((batch) => ({ label, rows: batch.map((n) => ({ id: n.id, props: nodeProperties(n) })) })),
+      chunks(nodes, nodeBatch).map((batch) => ({ label, rows: batch.map(nodeProperties) })),
     ),
     relBatches: [...groupBy(graph.relationships, (r) => r.type)].flatMap(([type, rels]) =>
       chunks(rels, relBatch).map((batch) => ({
         type,
-        rows: batch.map((r) => ({ source: r.source, target: r.target, props: relationshipProperties(r) })),
+        rows: batch.map(relationshipRow),
       })),
     ),
   };
@@ -320,11 +355,12 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         const res = await tx.run(
           `UNWIND $rows AS row
            MERGE (n:${ENTITY_LABEL} {id: row.id})
-           SET n = row.props
+           SET n = row
+           SET ${SET_SEARCH_KEYS}
            REMOVE n:${others}
            SET n:${label}
            RETURN count(n) AS written`,
-          { rows },
+          { rows, sep: SEARCH_SEPARATOR },
         );
         expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
         done += rows.length;
@@ -338,10 +374,10 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
         const res = await tx.run(
           `UNWIND $rows AS row
-           MATCH (a:${ENTITY_LABEL} {id: row.source})
-           MATCH (b:${ENTITY_LABEL} {id: row.target})
+           MATCH (a:${ENTITY_LABEL} {id: row[0]})
+           MATCH (b:${ENTITY_LABEL} {id: row[1]})
            MERGE (a)-[r:${type}]->(b)
-           SET r = row.props
+           SET r = row[3], r.id = row[0] + '-${type}->' + row[1], r.sourcesJson = row[2]
            RETURN count(r) AS written`,
           { rows },
         );
@@ -382,9 +418,10 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         const res = await tx.run(
           `UNWIND $rows AS row
            CREATE (n:${STAGING_LABEL})
-           SET n = row.props, n.seedLabel = $label
+           SET n = row, n.seedLabel = $label
+           SET ${SET_SEARCH_KEYS}
            RETURN count(n) AS written`,
-          { rows, label },
+          { rows, label, sep: SEARCH_SEPARATOR },
         );
         expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
       });
@@ -400,10 +437,10 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
         const res = await tx.run(
           `UNWIND $rows AS row
-           MATCH (a:${STAGING_LABEL} {id: row.source})
-           MATCH (b:${STAGING_LABEL} {id: row.target})
+           MATCH (a:${STAGING_LABEL} {id: row[0]})
+           MATCH (b:${STAGING_LABEL} {id: row[1]})
            CREATE (a)-[r:${type}]->(b)
-           SET r = row.props
+           SET r = row[3], r.id = row[0] + '-${type}->' + row[1], r.sourcesJson = row[2]
            RETURN count(r) AS written`,
           { rows },
         );
@@ -499,6 +536,9 @@ function assertSchemaNames(graph: SeedGraph): void {
   if (badNode) throw new Error(`node ${badNode.id} has label ${JSON.stringify(badNode.label)}, which is not in the schema; nothing was loaded`);
   const badRel = graph.relationships.find((r) => !types.has(r.type));
   if (badRel) throw new Error(`relationship ${badRel.id} has type ${JSON.stringify(badRel.type)}, which is not in the schema; nothing was loaded`);
+  // The load queries derive each relationship's id from its ends and type.
+  const badId = graph.relationships.find((r) => r.id !== relationshipId(r));
+  if (badId) throw new Error(`relationship ${badId.id} should have the id ${relationshipId(badId)}; nothing was loaded`);
 }
 
 function positive(n: number, what: string): number {

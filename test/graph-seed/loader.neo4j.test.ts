@@ -17,11 +17,13 @@ import {
   graphCounts,
   loadIntoNeo4j,
   RETIRED_LABEL,
+  SEARCH_SEPARATOR,
   STAGING_LABEL,
   type LoadOptions,
 } from '../../graph-seed/neo4j-loader.js';
 import { repoRoot } from '../../graph-seed/read-seed-files.js';
 import type { SeedGraph } from '../../graph-seed/schema.js';
+import { SEARCH_CYPHER } from '../../server/stores/neo4j/queries.js';
 import { describeNeo4j, neo4jTarget, type Neo4jTarget } from '../support/neo4j.js';
 
 const VALID = path.join(repoRoot(), 'test/graph-seed/fixtures/valid');
@@ -100,8 +102,16 @@ describeNeo4j('Neo4j seed loader', () => {
       expect(JSON.parse(n.properties.sourcesJson as string)).toEqual(seedNode.sources);
       expect(JSON.parse(n.properties.figuresJson as string)).toEqual([]);
       expect(Object.keys(n.properties).sort()).toEqual(
-        ['aliases', 'date', 'description', 'descriptionEn', 'figuresJson', 'id', 'issuerCount', 'kind', 'name', 'nameEn', 'sourcesJson'].sort(),
+        [
+          'aliases', 'date', 'description', 'descriptionEn', 'figuresJson', 'id', 'issuerCount', 'kind', 'name', 'nameEn', 'sourcesJson',
+          'searchKey', 'searchNames', 'searchText', 'searchTexts',
+        ].sort(),
       );
+      // Search properties: normalised (lower case, hyphens as spaces) name and description fields.
+      expect(n.properties.searchNames).toEqual([seedNode.name, seedNode.nameEn, ...seedNode.aliases].map((x) => x.toLowerCase().replaceAll('-', ' ')));
+      expect(n.properties.searchKey).toBe((n.properties.searchNames as string[]).map((x) => SEARCH_SEPARATOR + x).join(''));
+      expect(n.properties.searchTexts).toEqual([seedNode.description, seedNode.descriptionEn].map((x) => x.toLowerCase().replaceAll('-', ' ')));
+      expect(n.properties.searchText).toBe((n.properties.searchTexts as string[]).map((x) => SEARCH_SEPARATOR + x).join(''));
       expect(r.properties).toEqual({
         id: 'agency:circ-ISSUED->rule:insurance-rectification-plan-2016',
         role: 'lead',
@@ -192,6 +202,28 @@ describeNeo4j('Neo4j seed loader', () => {
     expect([...(rec.get('labelsOrTypes') as string[])].sort()).toEqual(['Agency', 'Event', 'Phase', 'Rule', 'Segment', 'Technology', 'Topic']);
     expect([...(rec.get('properties') as string[])].sort()).toEqual(['aliases', 'description', 'descriptionEn', 'name', 'nameEn']);
     expect((rec.get('options') as { indexConfig: Record<string, unknown> }).indexConfig['fulltext.analyzer']).toBe('cjk');
+  });
+
+  it('creates the TEXT indexes search reads, and search uses them (no label scan)', async () => {
+    await load(graph);
+    const text = await driver.executeQuery(
+      `SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state WHERE type = 'TEXT' RETURN name, labelsOrTypes, properties, state ORDER BY name`,
+      {},
+      { database: target.database },
+    );
+    expect(text.records.map((r) => [r.get('name'), r.get('labelsOrTypes'), r.get('properties'), r.get('state')])).toEqual([
+      ['entity_search_key', ['Entity'], ['searchKey'], 'ONLINE'],
+      ['entity_search_text', ['Entity'], ['searchText'], 'ONLINE'],
+    ]);
+    const plan = await driver.executeQuery(`EXPLAIN ${SEARCH_CYPHER}`, { q: '贷', labels: ['Rule'], limit: neo4j.int(5) }, { database: target.database });
+    const operators: string[] = [];
+    const walk = (p: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+      operators.push(`${p.operatorType.split('@')[0]} ${String(p.arguments.Details ?? '')}`);
+      for (const c of p.children) walk(c as typeof p);
+    };
+    walk(plan.summary.plan as unknown as Parameters<typeof walk>[0]);
+    expect(operators.filter((o) => o.startsWith('NodeIndexContainsScan'))).toHaveLength(2);
+    expect(operators.some((o) => /NodeByLabelScan|AllNodesScan/.test(o))).toBe(false);
   });
 
   it('auto mode stages when the new or the live graph is above the limit', async () => {

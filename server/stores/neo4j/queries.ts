@@ -35,29 +35,47 @@ RETURN n`;
 /**
  * Search with the tiers of `../search-text.ts`, ranked on the stored strings.
  *
- * Every node is looked at (a label scan with CONTAINS). The full-text index `entitySearch`
- * was the first candidate source, but its cjk analyzer matches bigrams and whole words,
- * while the contract is substring matching: "AI" must find "chain" in a description, "贷"
- * must find 首付贷, and with the index the two stores gave different answers on the seed.
- * At the seed's size the scan costs about a millisecond. `$q`: the normalised query.
+ * The loader stores each node's normalised name fields and description fields (normalised
+ * by the memory store's own `nameFields` / `textFields`) as lists, `searchNames` and
+ * `searchTexts`, and joined into one string each, `searchKey` and `searchText`, under TEXT
+ * indexes. `CONTAINS` on a joined string is served by its index (NodeIndexContainsScan) and
+ * yields the candidates; the tier is then computed on the lists, so a match spanning two
+ * fields of the joined string is dropped. The description tier is looked up only when the
+ * name tiers leave room under `$limit`, which for names and common words is rare.
+ *
+ * (The full-text index `entitySearch` is not used: its cjk analyzer matches bigrams and
+ * whole words, while the contract is substring matching: "AI" must find "chain" in a
+ * description, "贷" must find 首付贷.) `$q`: the normalised query.
  */
 export const SEARCH_CYPHER = `
-MATCH (n:Entity)
-WHERE any(l IN labels(n) WHERE l IN $labels)
-WITH n,
-     [x IN [n.name, n.nameEn] + coalesce(n.aliases, []) | replace(toLower(x), '-', ' ')] AS names,
-     [x IN [n.description, n.descriptionEn] | replace(toLower(x), '-', ' ')] AS texts
-WITH n, CASE
-          WHEN $q IN names THEN 4
-          WHEN any(x IN names WHERE x STARTS WITH $q) THEN 3
-          WHEN any(x IN names WHERE x CONTAINS $q) THEN 2
-          WHEN any(x IN texts WHERE x CONTAINS $q) THEN 1
-          ELSE 0
-        END AS tier
-WHERE tier > 0
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score
-ORDER BY tier DESC, size(n.name), n.id
-LIMIT $limit`;
+CALL () {
+  MATCH (n:Entity)
+  WHERE n.searchKey CONTAINS $q AND any(l IN labels(n) WHERE l IN $labels)
+  WITH n, n.searchNames AS names
+  WITH n, CASE
+            WHEN $q IN names THEN 4
+            WHEN any(x IN names WHERE x STARTS WITH $q) THEN 3
+            WHEN any(x IN names WHERE x CONTAINS $q) THEN 2
+            ELSE 0
+          END AS tier
+  WHERE tier > 0
+  WITH n, tier ORDER BY tier DESC, size(n.name), n.id LIMIT $limit
+  RETURN collect({n: n, tier: tier}) AS named
+}
+CALL (named) {
+  // The index is asked only when the name tiers left room (CONTAINS null finds nothing);
+  // a plain WHERE on \`named\` would be checked after the index scan, not before.
+  MATCH (n:Entity)
+  WHERE n.searchText CONTAINS (CASE WHEN size(named) < $limit THEN $q END)
+    AND any(l IN labels(n) WHERE l IN $labels)
+    AND any(x IN n.searchTexts WHERE x CONTAINS $q)
+    AND NOT any(x IN n.searchNames WHERE x CONTAINS $q)
+  WITH n ORDER BY size(n.name), n.id LIMIT $limit
+  RETURN collect({n: n, tier: 1}) AS described
+}
+UNWIND (named + described)[0..$limit] AS hit
+WITH hit.n AS n, hit.tier AS tier
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score`;
 
 /**
  * Neighbourhood: breadth-first, one level per subquery, so a node is reached at its

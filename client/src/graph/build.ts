@@ -129,3 +129,17 @@ export function toSubgraph(graph: AtlasGraph, keepNode: (id: string) => boolean,
   });
   return { nodes, relationships };
 }
+
+/**
+ * The nodes of `graph` without its relationships, sharing the attribute objects (graphology
+ * does not copy them), so positions written into `graph` move these nodes too. sigma draws
+ * it while ForceAtlas2 runs on a big graph: every position update makes sigma re-index what
+ * it draws, and over 250k relationships that is about a second of main-thread work per
+ * update; with nodes only it is a small fraction, and the relationships come back once,
+ * when the layout ends (`renderer.setGraph(graph)`, see view/graph-view.ts).
+ */
+export function nodesOnlyView(graph: AtlasGraph): AtlasGraph {
+  const view = createGraph();
+  graph.forEachNode((id, a) => view.addNode(id, a));
+  return view;
+}

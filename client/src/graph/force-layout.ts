@@ -20,16 +20,17 @@ export const LAYOUT_PARAMS = {
   noverlapIterations: 60,
 };
 
+/** ForceAtlas2 settings of the deterministic pass (and of user-started runs on small graphs). */
+export function staticSettings(order: number) {
+  return { ...forceAtlas2.inferSettings(order), barnesHutOptimize: order > 800, adjustSizes: false, gravity: 1, scalingRatio: 8 };
+}
+
 export function computeForceLayout(input: LayoutInput): LayoutOutput {
   const g = new Graph({ type: 'directed', multi: true });
   for (const n of input.nodes) g.addNode(n.id, { x: n.x, y: n.y, size: n.size });
   for (const [s, t] of input.edges) if (g.hasNode(s) && g.hasNode(t) && s !== t) g.addEdge(s, t);
   if (g.order > 1) {
-    const settings = forceAtlas2.inferSettings(g);
-    forceAtlas2.assign(g, {
-      iterations: LAYOUT_PARAMS.iterations(g.order, g.size),
-      settings: { ...settings, barnesHutOptimize: g.order > 800, adjustSizes: false, gravity: 1, scalingRatio: 8 },
-    });
+    forceAtlas2.assign(g, { iterations: LAYOUT_PARAMS.iterations(g.order, g.size), settings: staticSettings(g.order) });
     noverlap.assign(g, { maxIterations: LAYOUT_PARAMS.noverlapIterations, settings: { margin: 3, ratio: 1.2 } });
   }
   const out: LayoutOutput = {};

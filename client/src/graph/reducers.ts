@@ -73,6 +73,20 @@ export function isEdgeVisible(a: EdgeLike, sourceVisible: boolean, targetVisible
   return sourceVisible && targetVisible && !f.hiddenTypes.has(a.relType);
 }
 
+/** No filter, no hovered or selected node, no answer in focus: relationships draw plain. */
+export function isPlainState(s: HighlightState): boolean {
+  const f = s.filters;
+  return (
+    !s.active &&
+    !s.focusEdges &&
+    f.hiddenLabels.size === 0 &&
+    f.hiddenTypes.size === 0 &&
+    f.hiddenNodes.size === 0 &&
+    !f.dateFrom &&
+    !f.dateTo
+  );
+}
+
 export function nodeDisplay(id: string, a: NodeLike, s: HighlightState): Partial<NodeDisplayData> {
   if (!isNodeVisible(id, a, s.filters)) return { hidden: true };
   const label = s.lang === 'en' ? a.labelEn : a.labelZh;

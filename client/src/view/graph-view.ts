@@ -4,9 +4,11 @@
  */
 import type { Subgraph } from '../../../server/stores/types';
 import type { Store, AppState } from '../state/app-state';
-import { createGraph, mergeSubgraph, type AtlasGraph, type MergeResult } from '../graph/build';
+import { createGraph, mergeSubgraph, nodesOnlyView, type AtlasGraph, type MergeResult } from '../graph/build';
 import { isNodeVisible, type Filters, type HighlightState } from '../graph/reducers';
-import { applyPositions, ContinuousLayout, staticLayout, timeAxisPositions } from '../graph/layout';
+import { applyPositions, ProgressiveLayout, staticLayout, timeAxisPositions } from '../graph/layout';
+import { HIDE_EDGES_DURING_LAYOUT_NODES, isProgressive } from '../graph/layout-budget';
+import { clusteredPositions } from '../graph/initial-placement';
 import type { LayoutOutput } from '../graph/force-layout';
 import { animateNodes } from 'sigma/utils';
 import { createRenderer, type AtlasSigma } from './renderer';
@@ -29,7 +31,9 @@ export class GraphView {
   renderer: AtlasSigma | null = null;
   private highlight!: HighlightState;
   private forcePositions: LayoutOutput = {};
-  private readonly continuous: ContinuousLayout;
+  private readonly progressive: ProgressiveLayout;
+  /** What sigma draws: `graph`, or its nodes only while a big graph is laid out (renderer.ts). */
+  private display: AtlasGraph = this.graph;
   private readonly tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   private cameraRestored = false;
   /** Fired after double-click on a node. */
@@ -39,7 +43,10 @@ export class GraphView {
     private readonly container: HTMLElement,
     private readonly store: Store,
   ) {
-    this.continuous = new ContinuousLayout(this.graph, (running) => store.set({ layoutRunning: running }));
+    this.progressive = new ProgressiveLayout(this.graph, {
+      onPositions: () => this.redrawPositions(),
+      onRunning: (running) => this.onLayoutRunning(running),
+    });
     this.computeHighlight(store.get());
     container.parentElement?.append(this.tooltip);
     store.subscribe((s, p) => this.onState(s, p));
@@ -79,16 +86,50 @@ export class GraphView {
 
   // ---- data -------------------------------------------------------------------------
 
-  /** First load: build, lay out deterministically, then show. */
+  /**
+   * First load. Small graphs (the seed) are laid out deterministically before the first
+   * frame, so the same data gives the same picture; bigger ones are drawn at once from a
+   * clustered start and ForceAtlas2 refines them in a worker while sigma shows the updates.
+   */
   async load(sub: Subgraph): Promise<void> {
+    this.progressive.stop();
     this.graph.clear();
     mergeSubgraph(this.graph, sub);
-    this.forcePositions = await staticLayout(this.graph);
+    const progressive = isProgressive(this.graph.order);
+    this.forcePositions = progressive ? clusteredPositions(this.graph) : await staticLayout(this.graph);
     applyPositions(this.graph, this.forcePositions);
     this.computeHighlight(this.store.get());
+    const runLayout = progressive && this.store.get().layout === 'force';
+    // The first frame of a big graph already leaves the relationships out (nodesOnlyView).
+    this.setDisplay(runLayout && this.graph.order > HIDE_EDGES_DURING_LAYOUT_NODES);
     if (!this.renderer) this.mount();
+    else this.renderer.refresh();
     if (this.store.get().layout === 'time') await this.applyLayoutMode(false);
     this.restoreCamera();
+    if (runLayout) this.progressive.start();
+  }
+
+  /** The worker wrote new x/y into the node attributes: sigma re-reads them (no reducers). */
+  private redrawPositions(): void {
+    this.renderer?.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+  }
+
+  private onLayoutRunning(running: boolean): void {
+    this.store.set({ layoutRunning: running });
+    // While a run lasts the graph holds network positions (switching to the time axis
+    // stops the run before it moves anything), so this is the network picture to keep.
+    if (!running) {
+      this.forcePositions = Object.fromEntries(this.graph.mapNodes((id, a) => [id, { x: a.x, y: a.y }]));
+    }
+    this.setDisplay(running && this.graph.order > HIDE_EDGES_DURING_LAYOUT_NODES);
+  }
+
+  private setDisplay(nodesOnly: boolean): void {
+    const showingNodesOnly = this.display !== this.graph;
+    if (!nodesOnly && !showingNodesOnly) return;
+    if (nodesOnly && showingNodesOnly && this.display.order === this.graph.order) return;
+    this.display = nodesOnly ? nodesOnlyView(this.graph) : this.graph;
+    this.renderer?.setGraph(this.display);
   }
 
   /** Adds a subgraph (expansion, answer, search result); new nodes settle near `anchor`. */
@@ -103,13 +144,15 @@ export class GraphView {
     if (res.addedNodes.length && this.store.get().layout === 'time') applyPositions(this.graph, timeAxisPositions(this.graph));
     this.computeHighlight(this.store.get());
     this.renderer?.refresh();
+    // A running layout works on a snapshot of the graph: start it again with the new nodes.
+    if (res.addedNodes.length && this.progressive.isRunning()) this.progressive.start();
     return res;
   }
 
   // ---- sigma and events -------------------------------------------------------------
 
   private mount(): void {
-    const r = createRenderer(this.container, this.graph, () => this.highlight, this.store.get().labelDensity);
+    const r = createRenderer(this.container, this.graph, () => this.highlight, this.store.get().labelDensity, this.display);
     this.renderer = r;
     const setHover = debounce((id: string | null) => this.store.set({ hovered: id }), 40);
     r.on('enterNode', ({ node }) => {
@@ -224,7 +267,7 @@ export class GraphView {
   // ---- layout -----------------------------------------------------------------------
 
   private async applyLayoutMode(animate: boolean): Promise<void> {
-    this.continuous.stop();
+    this.progressive.stop();
     const target = this.store.get().layout === 'time' ? timeAxisPositions(this.graph) : this.forcePositions;
     if (animate && this.renderer) {
       await new Promise<void>((resolve) => animateNodes(this.graph, target, { duration: 600 }, resolve));
@@ -232,17 +275,22 @@ export class GraphView {
     this.fit(undefined, animate);
   }
 
+  /** The toolbar's start/stop: a run within the same size-scaled budget as the first one. */
   toggleContinuousLayout(): void {
-    if (this.continuous.isRunning()) {
-      this.continuous.stop();
-      this.forcePositions = Object.fromEntries(this.graph.mapNodes((id, a) => [id, { x: a.x, y: a.y }]));
+    if (this.progressive.isRunning()) {
+      this.progressive.stop();
     } else {
       if (this.store.get().layout === 'time') this.store.set({ layout: 'force' });
-      this.continuous.start();
+      this.progressive.start();
     }
   }
 
   stopLayout(): void {
-    this.continuous.stop();
+    this.progressive.stop();
+  }
+
+  /** Iterations and time of the last finished layout run, for the console and the benchmark. */
+  lastLayoutRun(): { iterations: number; elapsedMs: number } | null {
+    return this.progressive.lastRun;
   }
 }

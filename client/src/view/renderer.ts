@@ -6,7 +6,7 @@
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { AtlasGraph, EdgeAttrs, NodeAttrs } from '../graph/build';
-import { edgeDisplay, isNodeVisible, nodeDisplay, type HighlightState } from '../graph/reducers';
+import { edgeDisplay, isNodeVisible, isPlainState, nodeDisplay, type HighlightState } from '../graph/reducers';
 import { EDGE_COLOR } from '../graph/palette';
 
 export const FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
@@ -16,7 +16,18 @@ export const BIG_GRAPH = 1500;
 
 export type AtlasSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
-export function createRenderer(container: HTMLElement, graph: AtlasGraph, getState: () => HighlightState, labelDensity: number): AtlasSigma {
+/**
+ * `display`: the graph sigma draws, when it is not `graph` itself: a nodes-only view of it
+ * while a big graph is being laid out (`nodesOnlyView` in graph/build.ts). The reducers always read
+ * `graph`.
+ */
+export function createRenderer(
+  container: HTMLElement,
+  graph: AtlasGraph,
+  getState: () => HighlightState,
+  labelDensity: number,
+  display: AtlasGraph = graph,
+): AtlasSigma {
   const big = graph.order > BIG_GRAPH;
   const settings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
     labelFont: FONT_STACK,
@@ -40,14 +51,23 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, getSta
     stagePadding: 40,
     // The canvas is hidden (display:none) in the list view; refreshes must not throw there.
     allowInvalidContainer: true,
-    nodeReducer: (node, data) => ({ ...data, ...nodeDisplay(node, data, getState()) }),
+    // sigma hands the reducers a fresh copy of the attributes, so they may write into it;
+    // that saves one object per node and relationship on every full refresh.
+    nodeReducer: (node, data) => Object.assign(data, nodeDisplay(node, data, getState())),
     edgeReducer: (edge, data) => {
+      const d = data as EdgeAttrs & { hidden?: boolean };
       const s = getState();
+      // Nothing filtered, hovered or in focus: every relationship is drawn plain. This is
+      // the common case and skips two visibility checks per relationship.
+      if (isPlainState(s)) {
+        d.hidden = false;
+        return d;
+      }
       const [src, tgt] = graph.extremities(edge);
       const sv = isNodeVisible(src, graph.getNodeAttributes(src), s.filters);
       const tv = isNodeVisible(tgt, graph.getNodeAttributes(tgt), s.filters);
       return { ...data, ...edgeDisplay(edge, data, src, tgt, sv, tv, s) };
     },
   };
-  return new Sigma<NodeAttrs, EdgeAttrs>(graph, container, settings);
+  return new Sigma<NodeAttrs, EdgeAttrs>(display, container, settings);
 }

@@ -35,27 +35,18 @@
  * writes; they run first, are idempotent (IF NOT EXISTS), and never remove data.
  */
 import { createHash } from 'node:crypto';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { nameFields, textFields } from '../server/stores/search-text.js';
+import neo4j, { type Driver, type Integer, type ManagedTransaction } from 'neo4j-driver';
+import { fieldWithSeparator, SEARCH_SEPARATOR, searchProperties } from '../server/stores/neo4j/search-keys.js';
 import { NODE_LABELS, REL_TYPES, relationshipId, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
 
 export const ENTITY_LABEL = 'Entity';
 export const FULLTEXT_INDEX = 'entitySearch';
 export const FULLTEXT_PROPERTIES = ['name', 'nameEn', 'aliases', 'description', 'descriptionEn'] as const;
 /**
- * Search properties (read by SEARCH_CYPHER in server/stores/neo4j/queries.ts), normalised
- * here with the memory store's own functions so both stores compare the same strings:
- * - `searchNames` / `searchTexts`: the normalised name fields (name, nameEn, aliases) and
- *   description fields, as lists; the tiers are computed on them;
- * - `searchKey` / `searchText`: the same, each preceded by SEARCH_SEPARATOR, joined in
- *   Cypher (SET_SEARCH_KEYS; sending them would double the rows' size), each under a TEXT
- *   index (trigram-backed in Neo4j 5, serves CONTAINS), which finds the candidates. A hit
- *   on the joined string that spans two fields is dropped by the check on the lists.
+ * TEXT indexes (trigram-backed in Neo4j 5; they serve CONTAINS) on the search properties of
+ * `server/stores/neo4j/search-keys.ts`, which SEARCH_CYPHER reads.
  */
-export const SEARCH_SEPARATOR = '\u0001';
 export const SEARCH_INDEXES = { entity_search_key: 'searchKey', entity_search_text: 'searchText' } as const;
-const SET_SEARCH_KEYS = `n.searchKey = reduce(k = '', x IN n.searchNames | k + $sep + x),
-               n.searchText = reduce(k = '', x IN n.searchTexts | k + $sep + x)`;
 export const DEFAULT_NODE_BATCH = 10_000;
 export const DEFAULT_REL_BATCH = 25_000;
 
@@ -186,10 +177,7 @@ export function nodeProperties(n: SeedNode): Record<string, unknown> {
     sourcesJson: JSON.stringify(n.sources),
     figuresJson: JSON.stringify(n.figures),
   };
-  const names = nameFields(n);
-  const texts = textFields(n);
-  props.searchNames = names;
-  props.searchTexts = texts;
+  Object.assign(props, searchProperties(n));
   if (n.date !== undefined) props.date = n.date;
   if (n.kind !== undefined) props.kind = n.kind;
   for (const key of ['startYear', 'endYear', 'order', 'issuerCount'] as const) {
@@ -281,12 +269,21 @@ export async function loadIntoNeo4j(driver: Driver, graph: SeedGraph, opts: Load
     nodeBatch,
     relBatch,
     nodeBatches: [...groupBy(graph.nodes, (n) => n.label)].flatMap(([label, nodes]) =>
-      chunks(nodes, nodeBatch).map((batch) => ({ label, rows: batch.map(nodeProperties) })),
+      chunks(nodes, nodeBatch).map((batch) => ({
+        label,
+        // Rows are built when their batch runs (a getter), so a 1M-node load never holds
+        // every row of the graph next to the graph itself.
+        get rows() {
+          return batch.map(nodeProperties);
+        },
+      })),
     ),
     relBatches: [...groupBy(graph.relationships, (r) => r.type)].flatMap(([type, rels]) =>
       chunks(rels, relBatch).map((batch) => ({
         type,
-        rows: batch.map(relationshipRow),
+        get rows() {
+          return batch.map(relationshipRow);
+        },
       })),
     ),
   };
@@ -356,11 +353,10 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
           `UNWIND $rows AS row
            MERGE (n:${ENTITY_LABEL} {id: row.id})
            SET n = row
-           SET ${SET_SEARCH_KEYS}
            REMOVE n:${others}
            SET n:${label}
            RETURN count(n) AS written`,
-          { rows, sep: SEARCH_SEPARATOR },
+          { rows },
         );
         expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
         done += rows.length;
@@ -403,11 +399,26 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
   const progress = opts.onProgress ?? (() => {});
   const { database } = opts;
   const stats: Stats = { removedNodes: 0, removedRelationships: 0, nodesMs: 0, relsMs: 0 };
-  await driver.executeQuery(`CREATE INDEX seed_staging_id IF NOT EXISTS FOR (n:${STAGING_LABEL}) ON (n.id)`, {}, { database });
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  // Staged relationships find their ends by internal node id (below), so the index on
+  // staging ids that earlier loads used would only slow node creation down.
+  await driver.executeQuery('DROP INDEX seed_staging_id IF EXISTS', {}, { database });
   await removeLeftovers(driver, database, p.nodeBatch, progress, started);
 
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  // `id()` is deprecated in favour of elementId(), whose strings are several times longer
+  // than these integers; the notification about it is switched off for this session.
+  const session = driver.session({
+    database,
+    defaultAccessMode: neo4j.session.WRITE,
+    notificationFilter: { disabledClassifications: ['DEPRECATION'] },
+  });
+  // Seed id → internal id of its staging node. Internal ids are stable while the node
+  // exists, and staging nodes live until the flip; only one load runs at a time.
+  const internal = new Map<string, number>();
+  const stagedNode = (id: string): Integer => {
+    const nid = internal.get(id);
+    if (nid === undefined) throw new Error(`relationship end ${id} is not among the loaded nodes; rolled back`);
+    return neo4j.int(nid);
+  };
   let flipped = false;
   try {
     const nodesStart = Date.now();
@@ -419,11 +430,15 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
           `UNWIND $rows AS row
            CREATE (n:${STAGING_LABEL})
            SET n = row, n.seedLabel = $label
-           SET ${SET_SEARCH_KEYS}
-           RETURN count(n) AS written`,
-          { rows, label, sep: SEARCH_SEPARATOR },
+           RETURN collect([n.id, id(n)]) AS written`,
+          { rows, label },
         );
-        expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
+        const written = (res.records[0]?.get('written') ?? []) as Array<[string, unknown]>;
+        expectWritten(written.length, rows.length, `${label} nodes`);
+        // Kept only once the batch has committed (executeWrite may run this again).
+        return written;
+      }).then((written) => {
+        for (const [id, nid] of written) internal.set(id, toNum(nid));
       });
       done += rows.length;
       progress(tick('nodes', i + 1, p.nodeBatches.length, done, graph.nodes.length, nodesStart, started));
@@ -433,16 +448,17 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
     const relsStart = Date.now();
     done = 0;
     for (const [i, { type, rows }] of p.relBatches.entries()) {
+      const staged = rows.map(([source, target, sourcesJson, props]) => [stagedNode(source), stagedNode(target), sourcesJson, props]);
       await session.executeWrite(async (tx) => {
         await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
         const res = await tx.run(
           `UNWIND $rows AS row
-           MATCH (a:${STAGING_LABEL} {id: row[0]})
-           MATCH (b:${STAGING_LABEL} {id: row[1]})
+           MATCH (a) WHERE id(a) = row[0] AND a:${STAGING_LABEL}
+           MATCH (b) WHERE id(b) = row[1] AND b:${STAGING_LABEL}
            CREATE (a)-[r:${type}]->(b)
-           SET r = row[3], r.id = row[0] + '-${type}->' + row[1], r.sourcesJson = row[2]
+           SET r = row[3], r.id = a.id + '-${type}->' + b.id, r.sourcesJson = row[2]
            RETURN count(r) AS written`,
-          { rows },
+          { rows: staged },
         );
         expectWritten(res.records[0]?.get('written'), rows.length, `${type} relationships`);
       });
@@ -536,6 +552,11 @@ function assertSchemaNames(graph: SeedGraph): void {
   if (badNode) throw new Error(`node ${badNode.id} has label ${JSON.stringify(badNode.label)}, which is not in the schema; nothing was loaded`);
   const badRel = graph.relationships.find((r) => !types.has(r.type));
   if (badRel) throw new Error(`relationship ${badRel.id} has type ${JSON.stringify(badRel.type)}, which is not in the schema; nothing was loaded`);
+  // Search encloses each field in the separator (server/stores/neo4j/search-keys.ts).
+  for (const n of graph.nodes) {
+    const field = fieldWithSeparator(n);
+    if (field) throw new Error(`node ${n.id}: ${field} holds U+0001, which search uses as a separator; nothing was loaded`);
+  }
   // The load queries derive each relationship's id from its ends and type.
   const badId = graph.relationships.find((r) => r.id !== relationshipId(r));
   if (badId) throw new Error(`relationship ${badId.id} should have the id ${relationshipId(badId)}; nothing was loaded`);

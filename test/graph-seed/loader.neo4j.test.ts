@@ -17,7 +17,6 @@ import {
   graphCounts,
   loadIntoNeo4j,
   RETIRED_LABEL,
-  SEARCH_SEPARATOR,
   STAGING_LABEL,
   type LoadOptions,
 } from '../../graph-seed/neo4j-loader.js';
@@ -104,14 +103,13 @@ describeNeo4j('Neo4j seed loader', () => {
       expect(Object.keys(n.properties).sort()).toEqual(
         [
           'aliases', 'date', 'description', 'descriptionEn', 'figuresJson', 'id', 'issuerCount', 'kind', 'name', 'nameEn', 'sourcesJson',
-          'searchKey', 'searchNames', 'searchText', 'searchTexts',
+          'searchKey', 'searchText',
         ].sort(),
       );
-      // Search properties: normalised (lower case, hyphens as spaces) name and description fields.
-      expect(n.properties.searchNames).toEqual([seedNode.name, seedNode.nameEn, ...seedNode.aliases].map((x) => x.toLowerCase().replaceAll('-', ' ')));
-      expect(n.properties.searchKey).toBe((n.properties.searchNames as string[]).map((x) => SEARCH_SEPARATOR + x).join(''));
-      expect(n.properties.searchTexts).toEqual([seedNode.description, seedNode.descriptionEn].map((x) => x.toLowerCase().replaceAll('-', ' ')));
-      expect(n.properties.searchText).toBe((n.properties.searchTexts as string[]).map((x) => SEARCH_SEPARATOR + x).join(''));
+      // Search properties: the normalised (lower case, hyphens as spaces) fields, each enclosed in U+0001.
+      const enclosed = (xs: string[]) => `\u0001${xs.map((x) => x.toLowerCase().replaceAll('-', ' ')).join('\u0001')}\u0001`;
+      expect(n.properties.searchKey).toBe(enclosed([seedNode.name, seedNode.nameEn, ...seedNode.aliases]));
+      expect(n.properties.searchText).toBe(enclosed([seedNode.description, seedNode.descriptionEn]));
       expect(r.properties).toEqual({
         id: 'agency:circ-ISSUED->rule:insurance-rectification-plan-2016',
         role: 'lead',
@@ -224,6 +222,14 @@ describeNeo4j('Neo4j seed loader', () => {
     walk(plan.summary.plan as unknown as Parameters<typeof walk>[0]);
     expect(operators.filter((o) => o.startsWith('NodeIndexContainsScan'))).toHaveLength(2);
     expect(operators.some((o) => /NodeByLabelScan|AllNodesScan/.test(o))).toBe(false);
+  });
+
+  it('refuses seed text holding the search separator U+0001, without touching the database', async () => {
+    await load(graph);
+    const before = await hash();
+    const bad: SeedGraph = { ...graph, nodes: graph.nodes.map((n, i) => (i === 0 ? { ...n, aliases: ['a\u0001b'] } : n)) };
+    await expect(load(bad)).rejects.toThrow(/aliases holds U\+0001.*nothing was loaded/);
+    expect(await hash()).toBe(before);
   });
 
   it('auto mode stages when the new or the live graph is above the limit', async () => {

@@ -31,6 +31,7 @@ import {
   type TimelineAnswer,
 } from '../types.js';
 import * as Q from './queries.js';
+import { SEARCH_SEPARATOR } from './search-keys.js';
 import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';
 
 export interface Neo4jConnection {
@@ -106,7 +107,8 @@ export class Neo4jStore implements GraphStore {
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const normalised = normaliseQuery(q.q);
-    if (normalised.length === 0 || q.limit <= 0) return [];
+    // No loaded text holds the separator (search-keys.ts), so such a query matches nothing.
+    if (normalised.length === 0 || q.limit <= 0 || normalised.includes(SEARCH_SEPARATOR)) return [];
     return this.read(async (tx) => {
       const result = await tx.run(Q.SEARCH_CYPHER, {
         q: normalised,

@@ -35,30 +35,27 @@ RETURN n`;
 /**
  * Search with the tiers of `../search-text.ts`, ranked on the stored strings.
  *
- * The loader stores each node's normalised name fields and description fields (normalised
- * by the memory store's own `nameFields` / `textFields`) as lists, `searchNames` and
- * `searchTexts`, and joined into one string each, `searchKey` and `searchText`, under TEXT
- * indexes. `CONTAINS` on a joined string is served by its index (NodeIndexContainsScan) and
- * yields the candidates; the tier is then computed on the lists, so a match spanning two
- * fields of the joined string is dropped. The description tier is looked up only when the
- * name tiers leave room under `$limit`, which for names and common words is rare.
+ * The loader stores each node's normalised name fields as `searchKey` and description
+ * fields as `searchText`, every field enclosed in U+0001 (`./search-keys.ts`), both under
+ * TEXT indexes. `CONTAINS` on them is served by the index (NodeIndexContainsScan, also for
+ * one- and two-character queries) and yields the candidates; the tier follows from the same
+ * string (equal: enclosed in separators; prefix: after a separator). The description tier
+ * is looked up only when the name tiers leave room under `$limit`. `$q`: the normalised
+ * query, never holding U+0001 (the store answers such a query with no hits).
  *
  * (The full-text index `entitySearch` is not used: its cjk analyzer matches bigrams and
  * whole words, while the contract is substring matching: "AI" must find "chain" in a
- * description, "贷" must find 首付贷.) `$q`: the normalised query.
+ * description, "贷" must find 首付贷.)
  */
 export const SEARCH_CYPHER = `
 CALL () {
   MATCH (n:Entity)
   WHERE n.searchKey CONTAINS $q AND any(l IN labels(n) WHERE l IN $labels)
-  WITH n, n.searchNames AS names
   WITH n, CASE
-            WHEN $q IN names THEN 4
-            WHEN any(x IN names WHERE x STARTS WITH $q) THEN 3
-            WHEN any(x IN names WHERE x CONTAINS $q) THEN 2
-            ELSE 0
+            WHEN n.searchKey CONTAINS '\\u0001' + $q + '\\u0001' THEN 4
+            WHEN n.searchKey CONTAINS '\\u0001' + $q THEN 3
+            ELSE 2
           END AS tier
-  WHERE tier > 0
   WITH n, tier ORDER BY tier DESC, size(n.name), n.id LIMIT $limit
   RETURN collect({n: n, tier: tier}) AS named
 }
@@ -68,8 +65,7 @@ CALL (named) {
   MATCH (n:Entity)
   WHERE n.searchText CONTAINS (CASE WHEN size(named) < $limit THEN $q END)
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND any(x IN n.searchTexts WHERE x CONTAINS $q)
-    AND NOT any(x IN n.searchNames WHERE x CONTAINS $q)
+    AND NOT n.searchKey CONTAINS $q
   WITH n ORDER BY size(n.name), n.id LIMIT $limit
   RETURN collect({n: n, tier: 1}) AS described
 }

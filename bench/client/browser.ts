@@ -305,7 +305,7 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
         firstRows,
       ),
       notes: [
-        'sigma path = the client\'s own code, as `GraphView.load` runs it: `buildGraph` → start positions (up to 2,000 nodes `staticLayout`, ForceAtlas2 + noverlap in the module worker; above, `clusteredPositions` and the progressive layout after the first frame) → `createRenderer` → next animation frame (timed with performance.now() in the callback). Timed from the parsed response.',
+        'sigma path = the client\'s own code, as `GraphView.load` runs it: `buildGraph` → start positions (up to 500 nodes `staticLayout`, ForceAtlas2 + noverlap in the module worker; above, `clusteredPositions` and the progressive layout after the first frame) → `createRenderer` → next animation frame (timed with performance.now() in the callback). Timed from the parsed response.',
         'vis-network draws the same nodes and edges at the seeded start positions, physics and improvedLayout off, straight edges (it gets no layout, so its first frame skips that step).',
         `Chromium ${CHROMIUM} with ${CHROMIUM_ARGS.join(' ')}: WebGL runs on SwiftShader (software), so GPU work lands on the CPU.`,
       ],
@@ -330,7 +330,7 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
         layoutRows,
       ),
       notes: [
-        'Static layout: up to 2,000 nodes, the client\'s deterministic pass in its module worker before the first frame (the main thread only waits); above, the clustered start placement. Layout run: the client\'s `ProgressiveLayout` (ForceAtlas2 in a module worker, within its size-scaled budget) to its end, including the frame that draws the relationships again; it starts with the first frame above 2,000 nodes and from the toolbar (after pan/zoom) below.',
+        'Static layout: up to 500 nodes, the client\'s deterministic pass in its module worker before the first frame (the main thread only waits); above, the clustered start placement. Layout run: the client\'s `ProgressiveLayout` (ForceAtlas2 in a module worker, within its size-scaled budget) to its end, including the frame that draws the relationships again; it starts with the first frame above 500 nodes and from the toolbar (after pan/zoom) below.',
       ],
       checks: checks3,
     },

@@ -114,10 +114,12 @@ async function runSigma(sub: Subgraph, tData: number) {
   const nodesOnly = progressive && graph.order > HIDE_EDGES_DURING_LAYOUT_NODES;
   const renderer = createRenderer(stage, graph, () => state, 1, nodesOnly ? nodesOnlyView(graph) : graph);
   let layoutDone: () => void = () => undefined;
+  let doneAt = NaN;
   const layout = new ProgressiveLayout(graph, {
     onPositions: () => renderer.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true }),
     onRunning: (running) => {
       if (!running) {
+        doneAt = performance.now();
         renderer.setGraph(graph);
         layoutDone();
       } else if (nodesOnly && renderer.getGraph() === graph) renderer.setGraph(nodesOnlyView(graph));
@@ -151,6 +153,11 @@ async function runSigma(sub: Subgraph, tData: number) {
     await nextFrame(); // the frame that draws the final positions (and relationships again)
     return {
       layoutRunMs: end - start,
+      // Split: while ForceAtlas2 runs (updates drawn nodes-only on big graphs), and the
+      // switch back to the full graph with its relationships once it has ended.
+      // A task counts for the end if it was still running when the last positions arrived.
+      longTasksWhileRunning: longTaskSummary(tasksBetween(start, end).filter((t) => t.start + t.duration < doneAt)),
+      longTasksAtEnd: longTaskSummary(tasksBetween(start, performance.now()).filter((t) => t.start + t.duration >= doneAt)),
       layoutIterations: layout.lastRun?.iterations ?? NaN,
       continuousLayoutRender: summary([...renders]),
       continuousLayoutFrame: summary(frames),

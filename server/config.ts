@@ -35,6 +35,8 @@ export interface Config {
   trustProxy: false | number | string;
   /** How long SIGTERM waits for requests in flight before closing them. */
   shutdownTimeoutMs: number;
+  /** The memory store's seed folder (default `graph-seed/data`), e.g. a larger synthetic graph. */
+  seedDataDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     trustProxy: trustProxyOf(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 1, 999_999),
+    seedDataDir: value(env, 'SEED_DATA_DIR'),
   };
 }
 

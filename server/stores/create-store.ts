@@ -10,7 +10,7 @@ import type { GraphStore } from './types.js';
 /** What the factory reads of the server config (so tests and tools can pass just this). */
 export type StoreConfig = Pick<Config, 'graphStore' | 'neo4j' | 'queryTimeoutMs'> & {
   /** Seed directory for the memory store; default `graph-seed/data`. */
-  seedDataDir?: string;
+  seedDataDir?: string | undefined;
   /** Neo4j connection pool size; default 50. */
   maxConnectionPoolSize?: number;
 };

@@ -28,6 +28,7 @@ describe('loadConfig defaults', () => {
       nodeEnv: 'development',
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
+      seedDataDir: undefined,
     };
     expect(loadConfig({})).toEqual(expected);
   });

@@ -50,24 +50,37 @@ interface Sample {
 }
 
 /** `workers` loops sending requests until `stop()`; every answer is kept with its timing. */
+/** A request this long outstanding at SIGTERM counts as in flight on the server. */
+const IN_FLIGHT_MS = 20;
+
 function loadGenerator(base: string, workers: number, paths = PATHS) {
   const samples: Sample[] = [];
+  /** Start time of each worker's outstanding request. */
+  const pending = new Map<number, number>();
   const agent = keepAliveAgent(workers);
   let running = true;
   const loops = Array.from({ length: workers }, async (_, w) => {
     for (let i = w; running; i += workers) {
       const start = Date.now();
+      pending.set(w, start);
       try {
         const res = await send(base, { method: 'GET', path: paths[i % paths.length]! }, { agent, timeoutMs: 30_000 });
         samples.push({ start, end: Date.now(), res });
       } catch (err) {
         samples.push({ start, end: Date.now(), error: (err as Error).message });
         await sleep(20);
+      } finally {
+        pending.delete(w);
       }
     }
   });
   return {
     samples,
+    /** Age in ms of the oldest request still waiting for its answer (0 when none is). */
+    oldestPendingMs(): number {
+      const starts = [...pending.values()];
+      return starts.length === 0 ? 0 : Date.now() - Math.min(...starts);
+    },
     async stop() {
       running = false;
       await Promise.all(loops);
@@ -279,6 +292,10 @@ describeNeo4j('faults', () => {
       // Whole-graph exports take long enough that some are always in flight.
       const load = loadGenerator(base, 12, [...PATHS, '/api/export?format=graphml', '/api/graph']);
       await sleep(2_500);
+      // Signal while a request has surely reached the server: one outstanding for 20 ms or
+      // more (a fast answer would otherwise leave nothing in flight by chance).
+      const waitUntil = Date.now() + 5_000;
+      while (load.oldestPendingMs() < IN_FLIGHT_MS && Date.now() < waitUntil) await sleep(1);
       const signalAt = Date.now();
       child.proc.kill('SIGTERM');
       await sleep(300);
@@ -295,7 +312,7 @@ describeNeo4j('faults', () => {
       expect(refused).toBe('ECONNREFUSED');
       expect(code).toBe(0);
       expect(at - signalAt).toBeLessThan(5_000 + 1_000);
-      const inFlight = load.samples.filter((s) => s.start < signalAt - 100 && s.end > signalAt);
+      const inFlight = load.samples.filter((s) => s.start <= signalAt - IN_FLIGHT_MS && s.end > signalAt);
       // The ones in flight got complete answers (the body parses), none was cut off.
       expect(inFlight.length).toBeGreaterThan(0);
       for (const s of inFlight) {

@@ -15,6 +15,7 @@
  */
 import { compareStrings } from '../stores/as-of.js';
 import type { ApiNode, ApiRelationship, Source, Subgraph } from '../stores/types.js';
+import { mulberry32 } from '../../graph-seed/random.js';
 
 export interface Bilingual {
   zh: string;
@@ -59,17 +60,8 @@ export interface Quiz {
 export const MAX_OPTIONS = 4;
 const MIN_DISTRACTORS = 2;
 
-/** mulberry32: small, fast, good enough to shuffle a quiz, identical on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Shuffles a quiz the same way on every platform for the same seed. */
+export const seededRandom = mulberry32;
 
 function shuffle<T>(xs: readonly T[], rnd: () => number): T[] {
   const out = [...xs];

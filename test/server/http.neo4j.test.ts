@@ -5,44 +5,21 @@
  * serves again, by itself, once Neo4j can be reached.
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedGraph } from '../../graph-seed/load-seed.js';
-import { loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
-import { MemoryStore } from '../../server/stores/memory/memory-store.js';
+import { expect, it } from 'vitest';
 import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
-import { describeNeo4j, neo4jTarget, withDriver } from '../support/neo4j.js';
-import { getJson, startApp, type Running } from './helpers.js';
+import { describeNeo4j, neo4jTarget } from '../support/neo4j.js';
+import { getJson, startApp } from './helpers.js';
+import { loadSeedIntoNeo4j, seededNeo4jStore, serversOnBothStores } from './both-stores.js';
 import { httpSuite, P2P, REAL_ESTATE } from './http-suite.js';
-
-async function loadSeedIntoNeo4j(): Promise<void> {
-  const graph = await loadSeedGraph({ onWarning: () => {} });
-  const target = neo4jTarget();
-  await withDriver((driver) => loadIntoNeo4j(driver, graph, { database: target.database }));
-}
 
 describeNeo4j('HTTP API on the Neo4j store', () => {
   httpSuite(async () => {
-    await loadSeedIntoNeo4j();
-    return new Neo4jStore({ ...neo4jTarget(), queryTimeoutMs: 10_000 });
+    return seededNeo4jStore();
   });
 });
 
 describeNeo4j('the two stores over HTTP', () => {
-  let memory: Running;
-  let graphDb: Running;
-  let neo: Neo4jStore;
-
-  beforeAll(async () => {
-    await loadSeedIntoNeo4j();
-    neo = new Neo4jStore({ ...neo4jTarget(), queryTimeoutMs: 10_000 });
-    memory = await startApp({ store: MemoryStore.fromGraph(await loadSeedGraph({ onWarning: () => {} })), rateLimitPerMinute: 0 });
-    graphDb = await startApp({ store: neo, rateLimitPerMinute: 0 });
-  });
-  afterAll(async () => {
-    await memory?.close();
-    await graphDb?.close();
-    await neo?.close();
-  });
+  const servers = serversOnBothStores();
 
   it('give the same answers to the questions users bring most, with the same evidence', async () => {
     for (const path of [
@@ -52,7 +29,7 @@ describeNeo4j('the two stores over HTTP', () => {
       '/api/search?q=P2P',
       '/api/timeline',
     ]) {
-      const [a, b] = await Promise.all([getJson(memory.base, path), getJson(graphDb.base, path)]);
+      const [a, b] = await Promise.all([getJson(servers.memory().base, path), getJson(servers.neo4j().base, path)]);
       expect(a.status, path).toBe(200);
       expect(b.body, path).toEqual(a.body);
     }

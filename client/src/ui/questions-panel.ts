@@ -265,19 +265,7 @@ export class QuestionsPanel {
         ),
       ),
     );
-    return [
-      title,
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { class: 'answer-table' },
-          h('thead', {}, h('tr', {}, ['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
-          h('tbody', {}, rows),
-        ),
-      ),
-    ];
+    return [title, answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows)];
   }
 
   private rulesTable(d: RulesAnswer): HTMLElement[] {
@@ -294,19 +282,7 @@ export class QuestionsPanel {
         h('td', {}, this.quotes(r.sources.length ? r.sources : r.relationship.sources)),
       ),
     );
-    return [
-      title,
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { class: 'answer-table' },
-          h('thead', {}, h('tr', {}, ['q.colRule', 'q.colWhat', 'q.colTopic', 'q.colDate', 'q.colSource'].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
-          h('tbody', {}, rows),
-        ),
-      ),
-    ];
+    return [title, answerTable(['q.colRule', 'q.colWhat', 'q.colTopic', 'q.colDate', 'q.colSource'], rows)];
   }
 
   private pathView(d: PathAnswer): HTMLElement[] {
@@ -361,4 +337,18 @@ export function rulesSubgraph(d: RulesAnswer): Subgraph {
     rels.set(r.relationship.id, r.relationship);
   }
   return { nodes: [...nodes.values()], relationships: [...rels.values()] };
+}
+
+/** An answer's table: a scrollable wrapper, one header row of the given columns, the rows. */
+function answerTable(columns: MessageKey[], rows: HTMLElement[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'answer-table' },
+      h('thead', {}, h('tr', {}, columns.map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, rows),
+    ),
+  );
 }

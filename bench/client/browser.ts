@@ -14,17 +14,9 @@ import { toApiNode, toApiRelationship } from '../../server/stores/api-shapes.js'
 import { ensureSynthetic, OUT_DIR } from '../lib/datasets.js';
 import { ms, num, ratio, sizeLabel, verdict } from '../lib/stats.js';
 import { table, type Check, type Section } from '../lib/report.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 const PAGE_DIR = join(OUT_DIR, 'client-page');
 const DATA_DIR = join(OUT_DIR, 'client-data');
 

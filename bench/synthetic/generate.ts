@@ -26,7 +26,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../graph-seed/schema.js';
+import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType, type SeedNode } from '../../graph-seed/schema.js';
 import { createRng, skewedIndex, type Rng } from './prng.js';
 import { SeedFileWriter } from './json-writer.js';
 import {
@@ -182,23 +182,8 @@ function combo(i: number, sizes: readonly number[]): { parts: number[]; serial: 
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-interface NodeRecord {
-  id: string;
-  label: NodeLabel;
-  name: string;
-  nameEn: string;
-  aliases: string[];
-  description: string;
-  descriptionEn: string;
-  date?: string;
-  startYear?: number;
-  endYear?: number;
-  order?: number;
-  kind?: string;
-  issuerCount?: number;
-  figures: unknown[];
-  sources: Array<{ section: string; quote: string }>;
-}
+/** A node as the seed files hold it: the schema's own type, so the generator cannot drift. */
+type NodeRecord = SeedNode;
 
 function makeNode(
   label: NodeLabel,

@@ -4,6 +4,7 @@
  * shaped like the seed's: CJK names of 4-30 characters, shared words across many nodes,
  * English names and short aliases.
  */
+import type { RULE_KINDS } from '../../graph-seed/schema.js';
 export interface Word {
   zh: string;
   en: string;
@@ -163,7 +164,7 @@ export const RULE_VERBS: readonly Word[] = [
 ];
 
 /** One wording per `RULE_KINDS` entry, in the schema's order. */
-export const RULE_KIND_WORDS: ReadonlyArray<Word & { kind: string }> = [
+export const RULE_KIND_WORDS: ReadonlyArray<Word & { kind: (typeof RULE_KINDS)[number] }> = [
   { kind: 'guideline', zh: '指导意见', en: 'Guideline' },
   { kind: 'interim-measures', zh: '暂行办法', en: 'Interim Measures' },
   { kind: 'rectification-plan', zh: '专项整治工作实施方案', en: 'Rectification Plan' },

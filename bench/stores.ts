@@ -7,13 +7,15 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../graph-seed/schema.js';
-import type { GraphStore } from '../server/stores/types.js';
+import { QUESTION_LIMIT_DEFAULT, type GraphStore } from '../server/stores/types.js';
 import { ms, num, ratio, sizeLabel, summarize, verdict, type Summary } from './lib/stats.js';
 import { table, type Check, type Section } from './lib/report.js';
 import type { Workload } from './lib/workload.js';
 
 export const SEARCH_LIMIT = 20;
 export const NEIGHBOURHOOD_LIMIT = 200;
+/** The question answers' entry limit: the API's default, what a user's request gets. */
+export const QUESTION_LIMIT = QUESTION_LIMIT_DEFAULT;
 export const PATH_MAX_LENGTH = 6;
 
 export type OpName = 'search' | 'node' | 'neighbourhood d1' | 'neighbourhood d2' | 'shortest path' | 'regulators' | 'rulesTouching';
@@ -71,11 +73,11 @@ async function callStore(store: GraphStore, op: OpName, w: Workload, i: number):
       return p ? p.relationships.length : 0;
     }
     case 'regulators': {
-      const a = await store.regulators(w.segments[k]!);
+      const a = await store.regulators(w.segments[k]!, undefined, QUESTION_LIMIT);
       return a ? a.agencies.reduce((s, x) => s + x.rules.length, 0) : 0;
     }
     case 'rulesTouching':
-      return (await store.rulesTouching(w.topics[k]!))?.rules.length ?? 0;
+      return (await store.rulesTouching(w.topics[k]!, undefined, QUESTION_LIMIT))?.rules.length ?? 0;
   }
 }
 
@@ -173,13 +175,13 @@ export async function rawDriverCalls(
       }
       case 'regulators':
         return read(async (tx) => {
-          const r = await tx.run(Q.REGULATORS_CYPHER, { segmentId: w.segments[k]!, asOf: null });
+          const r = await tx.run(Q.REGULATORS_CYPHER, { segmentId: w.segments[k]!, asOf: null, limit: neo4j.int(QUESTION_LIMIT) });
           const agencies = (r.records[0]?.get('agencies') as Array<{ rules: unknown[] }> | undefined) ?? [];
           return agencies.reduce((s, a) => s + a.rules.length, 0);
         });
       case 'rulesTouching':
         return read(async (tx) => {
-          const r = await tx.run(Q.RULES_TOUCHING_CYPHER, { topicId: w.topics[k]!, asOf: null });
+          const r = await tx.run(Q.RULES_TOUCHING_CYPHER, { topicId: w.topics[k]!, asOf: null, limit: neo4j.int(QUESTION_LIMIT) });
           return (r.records[0]?.get('rules') as unknown[] | undefined)?.length ?? 0;
         });
     }
@@ -297,7 +299,7 @@ export function memorySection(results: readonly OpResult[], cfg: BenchConfig): S
     lines: table(['nodes', 'operation', 'p50', 'p95', 'p99', 'max', 'CPU p50 / p99', 'calls', 'mean answer', 'errors', 'target (at 100k)'], rows),
     notes: [
       `Up to ${cfg.warmup} warm-up calls (at most a fifth of the budget), then up to ${cfg.iterations} timed calls per operation (time budget ${cfg.budgetMs / 1000} s, at least 20 calls), one at a time.`,
-      `search limit ${SEARCH_LIMIT}; neighbourhood limit ${NEIGHBOURHOOD_LIMIT}; shortest path undirected, maxLength ${PATH_MAX_LENGTH}, between uniformly drawn nodes.`,
+      `search limit ${SEARCH_LIMIT}; neighbourhood limit ${NEIGHBOURHOOD_LIMIT}; regulators and rulesTouching limit ${QUESTION_LIMIT} entries (the API default; the answer still counts every entry); shortest path undirected, maxLength ${PATH_MAX_LENGTH}, between uniformly drawn nodes.`,
       'Centres, segments and topics: half uniform, half degree-weighted (the end of a random relationship). "mean answer": hits, nodes, rules or path length.',
       'p50…max are wall-clock (the targets are judged on them); "CPU" is process CPU time per call (all threads, so GC included), which waiting for a busy core does not inflate.',
     ],

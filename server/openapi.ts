@@ -8,6 +8,7 @@ import { NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
 import { CSV_PARTS } from './export/csv.js';
 import { EXPORT_FORMATS } from './export/index.js';
 import { MAX_URL_LENGTH } from './http/security.js';
+import { QUESTION_LIMIT_DEFAULT, QUESTION_LIMIT_MAX } from './stores/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +39,11 @@ const P = {
   types: queryParam('types', csvOf(REL_TYPES), 'Only relationships of these types.'),
   asOf: queryParam('asOf', isoDate, 'Only rules dated on or before this date (and what they link) are visible.'),
   id: { name: 'id', in: 'path', required: true, description: 'Stable node id.', schema: nodeId },
+  questionLimit: queryParam(
+    'limit',
+    { type: 'integer', minimum: 1, maximum: QUESTION_LIMIT_MAX, default: QUESTION_LIMIT_DEFAULT },
+    'Maximum entries in the answer (the first ones in answer order); `total` and `truncated` tell what was left out.',
+  ),
 };
 
 const errorResponse = (description: string, headers?: Json): Json => ({
@@ -169,19 +175,27 @@ const schemas: Record<string, Json> = {
   }),
   RegulatorsAnswer: obj({
     segment: ref('Node'),
-    agencies: arrayOf(
-      obj({
-        agency: ref('Node'),
-        rules: arrayOf(
-          obj({ rule: ref('Node'), segment: ref('Node'), issued: ref('Relationship'), regulates: ref('Relationship') }),
-        ),
-      }),
-    ),
+    agencies: {
+      ...arrayOf(
+        obj({
+          agency: ref('Node'),
+          ruleCount: { ...int, description: 'Distinct rules of this agency in the whole answer, before `limit`.' },
+          rules: arrayOf(
+            obj({ rule: ref('Node'), segment: ref('Node'), issued: ref('Relationship'), regulates: ref('Relationship') }),
+          ),
+        }),
+      ),
+      description: 'Most rules first, then name; each agency’s rules by date. The first `limit` entries in this order.',
+    },
+    total: obj({ agencies: int, entries: { ...int, description: '(agency, rule, segment) entries before `limit`.' } }),
+    truncated: { type: 'boolean', description: 'True when `limit` cut the answer.' },
     cypher: str,
   }),
   RulesAnswer: obj({
     topic: ref('Node'),
     rules: arrayOf(obj({ rule: ref('Node'), relationship: ref('Relationship'), topic: ref('Node'), sources: arrayOf(ref('Source')) })),
+    total: { ...int, description: 'Entries before `limit`.' },
+    truncated: { type: 'boolean', description: 'True when `limit` cut `rules`.' },
     cypher: str,
   }),
   Timeline: obj({
@@ -328,14 +342,14 @@ export const openapiDocument: Json = {
     '/api/questions/regulators': get(
       'Which agencies regulate a segment, and through which rules',
       'regulators',
-      [queryParam('segment', nodeId, 'Segment id, e.g. `segment:p2p-lending`.', true), P.asOf],
+      [queryParam('segment', nodeId, 'Segment id, e.g. `segment:p2p-lending`.', true), P.asOf, P.questionLimit],
       json('Agencies with the rules that link them to the segment or a narrower one.', ref('RegulatorsAnswer')),
       { '404': errorResponse('The id is unknown or is not a Segment.') },
     ),
     '/api/questions/rules': get(
       'Which rules touch a topic, and what they say about it',
       'rulesTouching',
-      [queryParam('topic', nodeId, 'Topic id, e.g. `topic:real-estate-finance`.', true), P.asOf],
+      [queryParam('topic', nodeId, 'Topic id, e.g. `topic:real-estate-finance`.', true), P.asOf, P.questionLimit],
       json('Rules with the relationship and its citations.', ref('RulesAnswer')),
       { '404': errorResponse('The id is unknown or is not a Topic.') },
     ),

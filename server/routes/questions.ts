@@ -3,13 +3,14 @@
  * answers them in Neo4j (shown to the user whichever store is running).
  */
 import type { Router } from 'express';
-import type { GraphStore, NodeLabel } from '../stores/types.js';
+import { QUESTION_LIMIT_DEFAULT, QUESTION_LIMIT_MAX, type GraphStore, type NodeLabel } from '../stores/types.js';
 import { REGULATORS_CYPHER, RULES_TOUCHING_CYPHER } from '../stores/neo4j/queries.js';
 import { notFound } from '../http/errors.js';
-import { optionalDate, requiredId, validateQuery } from '../http/params.js';
+import { optionalDate, optionalInt, requiredId, validateQuery } from '../http/params.js';
 
-export const regulatorsQuery = { segment: requiredId(), asOf: optionalDate() };
-export const rulesQuery = { topic: requiredId(), asOf: optionalDate() };
+const limit = (): ReturnType<typeof optionalInt> => optionalInt(1, QUESTION_LIMIT_MAX, QUESTION_LIMIT_DEFAULT);
+export const regulatorsQuery = { segment: requiredId(), asOf: optionalDate(), limit: limit() };
+export const rulesQuery = { topic: requiredId(), asOf: optionalDate(), limit: limit() };
 
 const article = (word: string): string => (/^[AEIOU]/.test(word) ? 'an' : 'a');
 
@@ -23,15 +24,15 @@ async function wrongOrUnknown(store: GraphStore, id: string, expected: NodeLabel
 
 export function questionRoutes(router: Router, store: GraphStore): void {
   router.get('/questions/regulators', async (req, res) => {
-    const { segment, asOf } = validateQuery(req, regulatorsQuery);
-    const answer = await store.regulators(segment, asOf);
+    const { segment, asOf, limit } = validateQuery(req, regulatorsQuery);
+    const answer = await store.regulators(segment, asOf, limit);
     if (!answer) throw await wrongOrUnknown(store, segment, 'Segment');
     res.json({ ...answer, cypher: REGULATORS_CYPHER });
   });
 
   router.get('/questions/rules', async (req, res) => {
-    const { topic, asOf } = validateQuery(req, rulesQuery);
-    const answer = await store.rulesTouching(topic, asOf);
+    const { topic, asOf, limit } = validateQuery(req, rulesQuery);
+    const answer = await store.rulesTouching(topic, asOf, limit);
     if (!answer) throw await wrongOrUnknown(store, topic, 'Topic');
     res.json({ ...answer, cypher: RULES_TOUCHING_CYPHER });
   });

@@ -81,10 +81,30 @@ export interface PathQuery {
   directed: boolean;
 }
 
+/**
+ * Question answers are cut at `limit` entries (the first ones in answer order; the HTTP
+ * default is QUESTION_LIMIT_DEFAULT): a segment or topic high in a large taxonomy can
+ * gather thousands of rule entries, which no reader scans and no answer should carry
+ * unbounded. `total` and `truncated` say what was left out.
+ */
+export const QUESTION_LIMIT_DEFAULT = 500;
+export const QUESTION_LIMIT_MAX = 5000;
+
+/** Both stores refuse the same limits: an integer from 1 to QUESTION_LIMIT_MAX. */
+export function checkQuestionLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > QUESTION_LIMIT_MAX) {
+    throw new RangeError(`limit must be an integer from 1 to ${QUESTION_LIMIT_MAX}, got ${limit}`);
+  }
+  return limit;
+}
+
 export interface RegulatorsAnswer {
   segment: ApiNode;
+  /** Most rules first, then agency name, then id; each agency's rules by date (undated last), id, then segment id. */
   agencies: Array<{
     agency: ApiNode;
+    /** Distinct rules of this agency in the whole answer (before `limit`). */
+    ruleCount: number;
     rules: Array<{
       rule: ApiNode;
       /** The segment the rule regulates: the asked one or one `PART_OF` it. */
@@ -93,6 +113,10 @@ export interface RegulatorsAnswer {
       regulates: ApiRelationship;
     }>;
   }>;
+  /** Agencies and (agency, rule, segment) entries in the whole answer, before `limit`. */
+  total: { agencies: number; entries: number };
+  /** True when `limit` cut the answer: `agencies` then holds its first `limit` entries in order. */
+  truncated: boolean;
 }
 
 export interface RulesAnswer {
@@ -104,6 +128,10 @@ export interface RulesAnswer {
     topic: ApiNode;
     sources: Source[];
   }>;
+  /** Entries in the whole answer, before `limit`. */
+  total: number;
+  /** True when `limit` cut `rules` to its first `limit` entries. */
+  truncated: boolean;
 }
 
 export interface TimelineAnswer {
@@ -181,10 +209,10 @@ export interface GraphStore {
   neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined>;
   /** `null` when both ends exist and no path is within `maxLength`; `undefined` when an end is unknown. */
   shortestPath(q: PathQuery): Promise<Subgraph | null | undefined>;
-  /** `undefined` when the id is not a Segment. */
-  regulators(segmentId: string, asOf?: string): Promise<RegulatorsAnswer | undefined>;
-  /** `undefined` when the id is not a Topic. */
-  rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined>;
+  /** `undefined` when the id is not a Segment. `limit` (default QUESTION_LIMIT_DEFAULT) caps the entries. */
+  regulators(segmentId: string, asOf?: string, limit?: number): Promise<RegulatorsAnswer | undefined>;
+  /** `undefined` when the id is not a Topic. `limit` (default QUESTION_LIMIT_DEFAULT) caps the entries. */
+  rulesTouching(topicId: string, asOf?: string, limit?: number): Promise<RulesAnswer | undefined>;
   timeline(): Promise<TimelineAnswer>;
   /** Rules and events dated in (`from`, `to`] and the relationships they brought. RangeError when `from` is after `to`. */
   changes(from: string, to: string): Promise<ChangesAnswer>;

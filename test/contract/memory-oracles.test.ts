@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, relationshipId, type SeedGraph, type SeedNode, type RelType } from '../../graph-seed/schema.js';
-import { compareStrings } from '../../server/stores/as-of.js';
+import { asOfKey, compareByDateThenId, compareStrings, visibleAsOf } from '../../server/stores/as-of.js';
 import { MemoryStore } from '../../server/stores/memory/memory-store.js';
 import { nameFields, normaliseQuery, textFields, tierOf } from '../../server/stores/search-text.js';
 
@@ -191,6 +191,133 @@ describe('memory neighbourhood equals distances by plain BFS', () => {
         expect(got!.relationships.map((r) => r.id)).toEqual(rels);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// Random regulatory graphs for the two questions: agencies with clashing names (ties on
+// name), rules with and without dates, segments and topics in a PART_OF DAG.
+const questionGraph = fc
+  .record({
+    agencies: fc.array(fc.constantFrom('甲', '乙', '甲乙', 'A'), { minLength: 1, maxLength: 6 }),
+    rules: fc.array(fc.option(fc.constantFrom('2015', '2015-07', '2015-07-18', '2016-08-24', '2016-10'), { nil: undefined }), { minLength: 1, maxLength: 10 }),
+    groups: fc.integer({ min: 1, max: 6 }),
+    edges: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('ISSUED', 'REGULATES', 'PART_OF', 'PROHIBITS', 'ADDRESSES')), { maxLength: 60 }),
+  })
+  .map(({ agencies, rules, groups, edges }): SeedGraph => {
+    const node = (id: string, label: SeedNode['label'], name: string, date?: string): SeedNode => ({
+      ...makeNode(0, name, name, [], 'd'),
+      id,
+      label,
+      ...(date ? { date } : {}),
+    });
+    const ag = agencies.map((name, i) => node(`agency:a${i}`, 'Agency', name));
+    const ru = rules.map((date, i) => node(`rule:r${i}`, 'Rule', `r${i}`, date));
+    const se = Array.from({ length: groups }, (_, i) => node(`segment:s${i}`, 'Segment', `s${i}`));
+    const to = Array.from({ length: groups }, (_, i) => node(`topic:t${i}`, 'Topic', `t${i}`));
+    const seen = new Set<string>();
+    const relationships: SeedGraph['relationships'] = [];
+    const add = (type: RelType, source: string, target: string) => {
+      const id = relationshipId({ type, source, target });
+      if (source === target || seen.has(id)) return;
+      seen.add(id);
+      relationships.push({ id, type, source, target, properties: {}, sources: [{ section: 's', quote: 'q' }] });
+    };
+    for (const [a, b, type] of edges) {
+      if (type === 'ISSUED') add(type, ag[a % ag.length]!.id, ru[b % ru.length]!.id);
+      else if (type === 'REGULATES') add(type, ru[a % ru.length]!.id, se[b % se.length]!.id);
+      else if (type === 'PART_OF') {
+        // Narrower (higher index) PART_OF broader (lower index): a DAG, as the validator demands.
+        const [hi, lo] = [Math.max(a % groups, b % groups), Math.min(a % groups, b % groups)];
+        add(type, se[hi]!.id, se[lo]!.id);
+        add(type, to[hi]!.id, to[lo]!.id);
+      } else add(type, ru[a % ru.length]!.id, to[b % to.length]!.id);
+    }
+    return { nodes: [...ag, ...ru, ...se, ...to], relationships };
+  });
+
+/** Ids of `root` and everything PART_OF it at any depth. */
+function closureOf(graph: SeedGraph, root: string): Set<string> {
+  const out = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of graph.relationships) {
+      if (r.type === 'PART_OF' && out.has(r.target) && !out.has(r.source)) {
+        out.add(r.source);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+const byId = (graph: SeedGraph) => new Map(graph.nodes.map((n) => [n.id, n]));
+
+/** The regulators answer as the contract words it, by filtering and sorting everything. */
+function slowRegulators(graph: SeedGraph, segment: string, asOf: string | undefined, limit: number) {
+  const nodes = byId(graph);
+  const key = asOfKey(asOf);
+  const below = closureOf(graph, segment);
+  const entries = graph.relationships
+    .filter((reg) => reg.type === 'REGULATES' && below.has(reg.target) && visibleAsOf(nodes.get(reg.source)!, key))
+    .flatMap((reg) =>
+      graph.relationships.filter((iss) => iss.type === 'ISSUED' && iss.target === reg.source).map((iss) => ({ agency: iss.source, rule: reg.source, segment: reg.target })),
+    )
+    .sort((a, b) => compareByDateThenId(nodes.get(a.rule)!, nodes.get(b.rule)!) || compareStrings(a.segment, b.segment));
+  const agencies = [...new Set(entries.map((e) => e.agency))].map((agency) => ({
+    agency,
+    ruleCount: new Set(entries.filter((e) => e.agency === agency).map((e) => e.rule)).size,
+    rules: entries.filter((e) => e.agency === agency).map((e) => `${e.rule}>${e.segment}`),
+  }));
+  agencies.sort((a, b) => b.ruleCount - a.ruleCount || compareStrings(nodes.get(a.agency)!.name, nodes.get(b.agency)!.name) || compareStrings(a.agency, b.agency));
+  let room = limit;
+  const kept = [];
+  for (const a of agencies) {
+    if (room === 0) break;
+    kept.push({ ...a, rules: a.rules.slice(0, room) });
+    room -= Math.min(room, a.rules.length);
+  }
+  return { agencies: kept, total: { agencies: agencies.length, entries: entries.length }, truncated: entries.length > limit };
+}
+
+function slowRules(graph: SeedGraph, topic: string, asOf: string | undefined, limit: number) {
+  const nodes = byId(graph);
+  const key = asOfKey(asOf);
+  const below = closureOf(graph, topic);
+  const entries = graph.relationships
+    .filter((r) => ['PROHIBITS', 'REQUIRES', 'ADDRESSES'].includes(r.type) && below.has(r.target) && visibleAsOf(nodes.get(r.source)!, key))
+    .sort((a, b) => compareByDateThenId(nodes.get(a.source)!, nodes.get(b.source)!) || compareStrings(a.type, b.type) || compareStrings(a.target, b.target))
+    .map((r) => r.id);
+  return { rules: entries.slice(0, limit), total: entries.length, truncated: entries.length > limit };
+}
+
+describe('memory question answers equal filtering and sorting everything', () => {
+  const asOf = fc.option(fc.constantFrom('2015', '2015-07-18', '2016-09', '2016-10-01'), { nil: undefined });
+  it('regulators, with limits that cut inside and between agencies', async () => {
+    await fc.assert(
+      fc.asyncProperty(questionGraph, fc.nat(), asOf, fc.integer({ min: 1, max: 25 }), async (graph, s, date, limit) => {
+        const segments = graph.nodes.filter((n) => n.label === 'Segment');
+        const segment = segments[s % segments.length]!.id;
+        const got = await MemoryStore.fromGraph(graph).regulators(segment, date, limit);
+        expect({
+          agencies: got!.agencies.map((a) => ({ agency: a.agency.id, ruleCount: a.ruleCount, rules: a.rules.map((r) => `${r.rule.id}>${r.segment.id}`) })),
+          total: got!.total,
+          truncated: got!.truncated,
+        }).toEqual(slowRegulators(graph, segment, date, limit));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('rulesTouching', async () => {
+    await fc.assert(
+      fc.asyncProperty(questionGraph, fc.nat(), asOf, fc.integer({ min: 1, max: 25 }), async (graph, t, date, limit) => {
+        const topics = graph.nodes.filter((n) => n.label === 'Topic');
+        const topic = topics[t % topics.length]!.id;
+        const got = await MemoryStore.fromGraph(graph).rulesTouching(topic, date, limit);
+        expect({ rules: got!.rules.map((r) => r.relationship.id), total: got!.total, truncated: got!.truncated }).toEqual(slowRules(graph, topic, date, limit));
+      }),
+      { numRuns: 400 },
     );
   });
 });

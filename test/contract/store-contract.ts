@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphRelationship, SeedGraph } from '../../graph-seed/schema.js';
 import { toApiNode, toApiRelationship } from '../../server/stores/api-shapes.js';
-import type { ApiNode, ApiRelationship, GraphStore, NodeLabel, RelType } from '../../server/stores/types.js';
+import { QUESTION_LIMIT_MAX, type ApiNode, type ApiRelationship, type GraphStore, type NodeLabel, type RelType } from '../../server/stores/types.js';
 import { fixtureGraph } from './fixture-graph.js';
 import { teachingContract } from './teaching-contract.js';
 
@@ -370,9 +370,53 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
         const none = await store.regulators('segment:internet-insurance', '2015');
         expect(none!.agencies.map((g) => g.agency.id)).toEqual(['agency:pboc', 'agency:circ', 'agency:csrc', 'agency:cbrc']);
         const empty = await store.regulators('segment:internet-insurance', '2014');
-        expect(empty).toEqual({ segment: nodeOf('segment:internet-insurance'), agencies: [] });
+        expect(empty).toEqual({
+          segment: nodeOf('segment:internet-insurance'),
+          agencies: [],
+          total: { agencies: 0, entries: 0 },
+          truncated: false,
+        });
         expect(await store.regulators('topic:fund-pool')).toBeUndefined();
         expect(await store.regulators('segment:nothing')).toBeUndefined();
+      });
+    });
+
+    describe('regulators: limit', () => {
+      const summary = (a: Awaited<ReturnType<GraphStore['regulators']>>) =>
+        a!.agencies.map((g) => `${g.agency.id} (${g.ruleCount}): ${g.rules.map((r) => `${r.rule.id}>${r.segment.id}`).join(', ')}`);
+
+      it('keeps the first `limit` entries in answer order and says what it left out', async () => {
+        const full = await store.regulators('segment:internet-finance');
+        expect(full!.total).toEqual({ agencies: 5, entries: 17 });
+        expect(full!.truncated).toBe(false);
+        expect(full!.agencies.map((g) => g.ruleCount)).toEqual([2, 2, 2, 1, 1]);
+
+        const cut = await store.regulators('segment:internet-finance', undefined, 6);
+        expect(summary(cut)).toEqual([
+          'agency:pboc (2): rule:guideline-2015>segment:equity-crowdfunding, rule:guideline-2015>segment:internet-insurance, rule:guideline-2015>segment:p2p, rule:rectification-plan-2016>segment:crowdfunding, rule:rectification-plan-2016>segment:internet-finance',
+          'agency:csrc (2): rule:guideline-2015>segment:equity-crowdfunding',
+        ]);
+        expect(cut!.total).toEqual({ agencies: 5, entries: 17 });
+        expect(cut!.truncated).toBe(true);
+        // The cut falls on an agency boundary: the next agency is left out whole.
+        expect(summary(await store.regulators('segment:internet-finance', undefined, 5))).toHaveLength(1);
+        // Exactly the whole answer is not truncated.
+        const exact = await store.regulators('segment:internet-finance', undefined, 17);
+        expect(exact!.truncated).toBe(false);
+        expect(exact!.agencies).toEqual(full!.agencies);
+      });
+
+      it('counts what asOf leaves visible', async () => {
+        const a = await store.regulators('segment:internet-finance', '2015-07-17', 1);
+        expect(a!.total).toEqual({ agencies: 1, entries: 1 });
+        expect(a!.truncated).toBe(false);
+      });
+
+      it('refuses a limit outside 1 to QUESTION_LIMIT_MAX', async () => {
+        for (const bad of [0, -1, 1.5, QUESTION_LIMIT_MAX + 1, Number.NaN]) {
+          await expect(store.regulators('segment:internet-finance', undefined, bad)).rejects.toThrow(RangeError);
+          await expect(store.rulesTouching('topic:real-estate-finance', undefined, bad)).rejects.toThrow(RangeError);
+        }
       });
     });
 
@@ -419,7 +463,21 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
         expect(await store.rulesTouching('topic:real-estate-finance', '2015')).toEqual({
           topic: nodeOf('topic:real-estate-finance'),
           rules: [],
+          total: 0,
+          truncated: false,
         });
+      });
+
+      it('limit keeps the first entries in order; total and truncated tell the rest', async () => {
+        const full = await store.rulesTouching('topic:real-estate-finance');
+        expect(full!.total).toBe(5);
+        expect(full!.truncated).toBe(false);
+        const cut = await store.rulesTouching('topic:real-estate-finance', undefined, 2);
+        expect(cut!.rules).toEqual(full!.rules.slice(0, 2));
+        expect(cut!.total).toBe(5);
+        expect(cut!.truncated).toBe(true);
+        const exact = await store.rulesTouching('topic:real-estate-finance', undefined, 5);
+        expect(exact).toEqual(full);
       });
 
       it('undefined for a non-topic or unknown id', async () => {

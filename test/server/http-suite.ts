@@ -282,6 +282,31 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     expect(early.body.rules.length).toBeLessThan(all.body.rules.length);
   });
 
+  it('GET /api/questions/*: limit keeps the first entries and says what it left out', async () => {
+    const all = await get(`/api/questions/rules?topic=${REAL_ESTATE}`);
+    expect(all.body.truncated).toBe(false);
+    expect(all.body.total).toBe(all.body.rules.length);
+    const two = await get(`/api/questions/rules?topic=${REAL_ESTATE}&limit=2`);
+    expect(two.status).toBe(200);
+    expect(two.body.rules).toEqual(all.body.rules.slice(0, 2));
+    expect(two.body).toMatchObject({ total: all.body.total, truncated: true });
+
+    const regs = await get(`/api/questions/regulators?segment=${P2P}`);
+    const entries = regs.body.agencies.reduce((n: number, a: any) => n + a.rules.length, 0);
+    expect(regs.body).toMatchObject({ truncated: false, total: { agencies: regs.body.agencies.length, entries } });
+    const one = await get(`/api/questions/regulators?segment=${P2P}&limit=1`);
+    expect(one.status).toBe(200);
+    expect(one.body.agencies).toHaveLength(1);
+    expect(one.body.agencies[0].rules).toEqual(regs.body.agencies[0].rules.slice(0, 1));
+    expect(one.body.agencies[0].ruleCount).toBe(regs.body.agencies[0].ruleCount);
+    expect(one.body).toMatchObject({ truncated: entries > 1, total: regs.body.total });
+
+    for (const bad of ['0', '5001', 'ten', '1.5', '-3']) {
+      expectBadRequest(await get(`/api/questions/rules?topic=${REAL_ESTATE}&limit=${bad}`), /`limit` must be an integer from 1 to 5000/);
+      expectBadRequest(await get(`/api/questions/regulators?segment=${P2P}&limit=${bad}`), /`limit` must be an integer from 1 to 5000/);
+    }
+  });
+
   it('GET /api/questions/*: 400 when the id is missing, 404 when unknown or of the wrong label', async () => {
     expectBadRequest(await get('/api/questions/regulators'), /`segment` is required/);
     expectBadRequest(await get('/api/questions/rules'), /`topic` is required/);

@@ -27,6 +27,7 @@ import type {
   Subgraph,
   TimelineAnswer,
 } from '../types.js';
+import { checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../types.js';
 import { CompactGraph, LABEL_INDEX, maskOf, TYPE_INDEX, TYPE_NAME_RANK } from './compact-graph.js';
 import { SearchIndex } from './search-index.js';
 import { toAtlasGraph, type AtlasGraph } from './atlas-graph.js';
@@ -131,68 +132,101 @@ export class MemoryStore implements GraphStore {
     return { nodes: path.nodes.map((i) => this.g.nodes[i]!), relationships: path.rels.map((r) => this.g.rels[r]!) };
   }
 
-  async regulators(segmentId: string, asOf?: string): Promise<RegulatorsAnswer | undefined> {
+  async regulators(segmentId: string, asOf?: string, limit = QUESTION_LIMIT_DEFAULT): Promise<RegulatorsAnswer | undefined> {
+    checkQuestionLimit(limit);
     const g = this.g;
     const seg = g.indexOf.get(segmentId);
     if (seg === undefined || g.label[seg] !== SEGMENT) return undefined;
     const key = asOfKey(asOf);
-    // Entries in parallel arrays (answers can hold thousands: no object per entry until the end).
+    // Answer order: agencies by distinct rules (desc), then name and id (agencyRank); within
+    // an agency, entries by rule date and id (dateRank), then segment. A hub's answer has
+    // thousands of entries but keeps only `limit`, so one pass counts rules and entries per
+    // agency, the agencies are ordered on integers, and only the kept agencies' entries are
+    // sorted and turned into objects.
+    const { adjStart, adjNode, adjRel, adjOut, relType, label, dateRank, agencyRank } = g;
+    const agencyCount = g.agencyByRank.length;
+    const ruleCount = new Int32Array(agencyCount);
+    const entryCount = new Int32Array(agencyCount);
+    const present: number[] = [];
+    // Entries in parallel arrays: no object per entry until the end.
     const eAgency: number[] = [];
     const eRule: number[] = [];
     const eSeg: number[] = [];
     const eIss: number[] = [];
     const eReg: number[] = [];
-    const keys: number[] = [];
-    for (const s of this.walker.partOfClosure(seg, PART_OF)) {
-      for (let k = g.adjStart[s]!, end = g.adjStart[s + 1]!; k < end; k++) {
-        const reg = g.adjRel[k]!;
-        const rule = g.adjNode[k]!;
-        if (g.adjOut[k] === 1 || g.relType[reg] !== REGULATES || g.label[rule] !== RULE || !g.visible(rule, key)) continue;
-        for (let j = g.adjStart[rule]!, end2 = g.adjStart[rule + 1]!; j < end2; j++) {
-          const iss = g.adjRel[j]!;
-          const agency = g.adjNode[j]!;
-          if (g.adjOut[j] === 1 || g.relType[iss] !== ISSUED || g.label[agency] !== AGENCY) continue;
-          eAgency.push(agency);
+    const closure = this.walker.partOfClosure(seg, PART_OF);
+    // A rule reached through two narrower segments counts once per agency.
+    const firstTime = this.walker.freshMarks();
+    for (const s of closure) {
+      for (let k = adjStart[s]!, end = adjStart[s + 1]!; k < end; k++) {
+        const reg = adjRel[k]!;
+        const rule = adjNode[k]!;
+        if (adjOut[k] === 1 || relType[reg] !== REGULATES || label[rule] !== RULE || !g.visible(rule, key)) continue;
+        const newRule = firstTime(rule);
+        for (let j = adjStart[rule]!, end2 = adjStart[rule + 1]!; j < end2; j++) {
+          const iss = adjRel[j]!;
+          const agency = adjNode[j]!;
+          if (adjOut[j] === 1 || relType[iss] !== ISSUED || label[agency] !== AGENCY) continue;
+          const a = agencyRank[agency]!;
+          if (entryCount[a]!++ === 0) present.push(a);
+          if (newRule) ruleCount[a]!++;
+          eAgency.push(a);
           eRule.push(rule);
           eSeg.push(s);
           eIss.push(iss);
           eReg.push(reg);
-          // Rules by date then id (dateRank), then the segment id.
-          keys.push(g.dateRank[rule]! * g.size + s);
         }
       }
     }
-    const perAgency = new Map<number, number[]>();
-    for (const e of sortedOrder(keys)) {
-      const list = perAgency.get(eAgency[e]!);
-      if (list) list.push(e);
-      else perAgency.set(eAgency[e]!, [e]);
+    let most = 0;
+    for (const a of present) if (ruleCount[a]! > most) most = ruleCount[a]!;
+    const agencyOrder = sortedOrder(present.map((a) => (most - ruleCount[a]!) * agencyCount + a)).map((i) => present[i]!);
+    // The agencies the answer keeps: in order, until `limit` entries are reached.
+    const position = new Int32Array(agencyCount).fill(-1);
+    let kept = 0;
+    let reached = 0;
+    while (kept < agencyOrder.length && reached < limit) {
+      const a = agencyOrder[kept]!;
+      position[a] = kept++;
+      reached += entryCount[a]!;
     }
-    const groups = [...perAgency].map(([agency, entries]) => {
-      // Sorted by rule first, so a rule's entries are adjacent.
-      let ruleCount = 0;
-      for (let i = 0; i < entries.length; i++) if (i === 0 || eRule[entries[i]!] !== eRule[entries[i - 1]!]) ruleCount++;
-      return { agency, entries, ruleCount };
-    });
-    groups.sort(
-      (a, b) =>
-        b.ruleCount - a.ruleCount || compareStrings(g.nodes[a.agency]!.name, g.nodes[b.agency]!.name) || a.agency - b.agency,
-    );
-    return {
-      segment: g.nodes[seg]!,
-      agencies: groups.map(({ agency, entries }) => ({
-        agency: g.nodes[agency]!,
+    const keptEntries: number[] = [];
+    const keys: number[] = [];
+    const size = g.size;
+    for (let e = 0; e < eAgency.length; e++) {
+      if (position[eAgency[e]!]! < 0) continue;
+      keptEntries.push(e);
+      keys.push(dateRank[eRule[e]!]! * size + eSeg[e]!);
+    }
+    const perAgency: number[][] = Array.from({ length: kept }, () => []);
+    for (const i of sortedOrder(keys)) perAgency[position[eAgency[keptEntries[i]!]!]!]!.push(keptEntries[i]!);
+
+    const agencies: RegulatorsAnswer['agencies'] = [];
+    let room = limit;
+    for (let p = 0; p < kept; p++) {
+      const entries = perAgency[p]!.slice(0, room);
+      room -= entries.length;
+      agencies.push({
+        agency: g.nodes[g.agencyByRank[agencyOrder[p]!]!]!,
+        ruleCount: ruleCount[agencyOrder[p]!]!,
         rules: entries.map((e) => ({
           rule: g.nodes[eRule[e]!]!,
           segment: g.nodes[eSeg[e]!]!,
           issued: g.rels[eIss[e]!]!,
           regulates: g.rels[eReg[e]!]!,
         })),
-      })),
+      });
+    }
+    return {
+      segment: g.nodes[seg]!,
+      agencies,
+      total: { agencies: present.length, entries: eAgency.length },
+      truncated: eAgency.length > limit,
     };
   }
 
-  async rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined> {
+  async rulesTouching(topicId: string, asOf?: string, limit = QUESTION_LIMIT_DEFAULT): Promise<RulesAnswer | undefined> {
+    checkQuestionLimit(limit);
     const g = this.g;
     const topic = g.indexOf.get(topicId);
     if (topic === undefined || g.label[topic] !== TOPIC) return undefined;
@@ -214,14 +248,17 @@ export class MemoryStore implements GraphStore {
         keys.push((g.dateRank[rule]! * TYPE_NAME_RANK.length + TYPE_NAME_RANK[g.relType[rel]!]!) * g.size + t);
       }
     }
+    const order = sortedOrder(keys);
     return {
       topic: g.nodes[topic]!,
-      rules: sortedOrder(keys).map((e) => ({
+      rules: (order.length <= limit ? order : order.slice(0, limit)).map((e) => ({
         rule: g.nodes[fRule[e]!]!,
         relationship: g.rels[fRel[e]!]!,
         topic: g.nodes[fTopic[e]!]!,
         sources: g.rels[fRel[e]!]!.sources,
       })),
+      total: order.length,
+      truncated: order.length > limit,
     };
   }
 

@@ -221,6 +221,20 @@ export class Walker {
   }
 
   /** The node and every node reaching it through incoming PART_OF chains (narrower ones). */
+  /**
+   * A visited-set for one query: `firstTime(i)` is true the first time it sees node `i`,
+   * until the next walk or set (they share the generation stamps).
+   */
+  freshMarks(): (i: number) => boolean {
+    const gen = this.nextGeneration();
+    const seen = this.stampC;
+    return (i) => {
+      if (seen[i] === gen) return false;
+      seen[i] = gen;
+      return true;
+    };
+  }
+
   partOfClosure(root: number, partOfType: number): number[] {
     const g = this.g;
     const gen = this.nextGeneration();

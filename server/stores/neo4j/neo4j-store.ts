@@ -30,6 +30,7 @@ import {
   type Subgraph,
   type TimelineAnswer,
 } from '../types.js';
+import { checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../types.js';
 import * as Q from './queries.js';
 import { SEARCH_SEPARATOR } from './search-keys.js';
 import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';
@@ -184,19 +185,23 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async regulators(segmentId: string, asOf?: string): Promise<RegulatorsAnswer | undefined> {
+  async regulators(segmentId: string, asOf?: string, limit = QUESTION_LIMIT_DEFAULT): Promise<RegulatorsAnswer | undefined> {
+    checkQuestionLimit(limit);
     const key = asOfKey(asOf);
     return this.read(async (tx) => {
-      const rec = (await tx.run(Q.REGULATORS_CYPHER, { segmentId, asOf: key })).records[0];
+      const rec = (await tx.run(Q.REGULATORS_CYPHER, { segmentId, asOf: key, limit: neo4j.int(limit) })).records[0];
       if (rec === undefined) return undefined;
       type Row = {
         agency: Node;
+        ruleCount: unknown;
         rules: Array<{ rule: Node; segment: Node; issued: RelRecord; regulates: RelRecord }>;
       };
+      const entries = toNumber(rec.get('total'));
       return {
         segment: nodeFromNeo4j(rec.get('segment') as Node),
         agencies: (rec.get('agencies') as Row[]).map((row) => ({
           agency: nodeFromNeo4j(row.agency),
+          ruleCount: toNumber(row.ruleCount),
           rules: row.rules.map((r) => ({
             rule: nodeFromNeo4j(r.rule),
             segment: nodeFromNeo4j(r.segment),
@@ -204,16 +209,20 @@ export class Neo4jStore implements GraphStore {
             regulates: relationshipFromNeo4j(r.regulates),
           })),
         })),
+        total: { agencies: toNumber(rec.get('agencyCount')), entries },
+        truncated: entries > limit,
       };
     });
   }
 
-  async rulesTouching(topicId: string, asOf?: string): Promise<RulesAnswer | undefined> {
+  async rulesTouching(topicId: string, asOf?: string, limit = QUESTION_LIMIT_DEFAULT): Promise<RulesAnswer | undefined> {
+    checkQuestionLimit(limit);
     const key = asOfKey(asOf);
     return this.read(async (tx) => {
-      const rec = (await tx.run(Q.RULES_TOUCHING_CYPHER, { topicId, asOf: key })).records[0];
+      const rec = (await tx.run(Q.RULES_TOUCHING_CYPHER, { topicId, asOf: key, limit: neo4j.int(limit) })).records[0];
       if (rec === undefined) return undefined;
       type Row = { rule: Node; relationship: RelRecord; topic: Node };
+      const total = toNumber(rec.get('total'));
       return {
         topic: nodeFromNeo4j(rec.get('topic') as Node),
         rules: (rec.get('rules') as Row[]).map((row) => {
@@ -225,6 +234,8 @@ export class Neo4jStore implements GraphStore {
             sources: relationship.sources,
           };
         }),
+        total,
+        truncated: total > limit,
       };
     });
   }

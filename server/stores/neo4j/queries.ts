@@ -158,42 +158,71 @@ RETURN nodes(p) AS nodes,
  * Question 1: which agencies regulate a segment, and through which rules? A rule counts
  * when it regulates the segment or a narrower one (PART_OF, any depth). Agencies with the
  * most rules first, then by name; each agency's rules by date (undated last), then id.
+ * The answer keeps its first `$limit` entries in that order and says how many there were.
+ *
+ * Anchored at the segment: its PART_OF closure first (each narrower segment once), then
+ * the rules and their issuers, so the planner never starts from every agency. Entries are
+ * node references until the cut, so only the kept ones are sent with their properties.
  */
 export const REGULATORS_CYPHER = `
 MATCH (s:Segment {id: $segmentId})
-OPTIONAL MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(sub:Segment)-[:PART_OF*0..]->(s)
-WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
-WITH DISTINCT s, a, iss, rule, reg, sub
-ORDER BY left(rule.date + '-00-00', 10), rule.id, sub.id
-WITH s, a,
-     collect(CASE WHEN rule IS NULL THEN null ELSE {
-       rule: rule,
-       segment: sub,
-       issued: {r: iss, s: a.id, t: rule.id},
-       regulates: {r: reg, s: rule.id, t: sub.id}
-     } END) AS rules,
-     count(DISTINCT rule) AS ruleCount
-ORDER BY ruleCount DESC, a.name, a.id
-RETURN s AS segment,
-       collect(CASE WHEN a IS NULL THEN null ELSE {agency: a, rules: rules} END) AS agencies`;
+CALL (s) {
+  MATCH (sub:Segment)-[:PART_OF*0..]->(s)
+  WITH DISTINCT sub
+  MATCH (rule:Rule)-[reg:REGULATES]->(sub)
+  WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+  MATCH (a:Agency)-[iss:ISSUED]->(rule)
+  WITH a, iss, rule, reg, sub
+  ORDER BY left(rule.date + '-00-00', 10), rule.id, sub.id
+  WITH a, collect({rule: rule, segment: sub, iss: iss, reg: reg}) AS entries, count(DISTINCT rule) AS ruleCount
+  ORDER BY ruleCount DESC, a.name, a.id
+  RETURN collect({agency: a, ruleCount: ruleCount, entries: entries}) AS groups
+}
+WITH s, groups, reduce(n = 0, g IN groups | n + size(g.entries)) AS total
+CALL (groups) {
+  UNWIND range(0, size(groups) - 1) AS gi
+  WITH gi, groups[gi] AS g
+  UNWIND range(0, size(g.entries) - 1) AS ei
+  WITH gi, g, ei ORDER BY gi, ei LIMIT $limit
+  WITH gi, head(collect(g)) AS g, collect(g.entries[ei]) AS kept
+  ORDER BY gi
+  RETURN collect({
+    agency: g.agency,
+    ruleCount: g.ruleCount,
+    rules: [e IN kept | {
+      rule: e.rule,
+      segment: e.segment,
+      issued: {r: e.iss, s: g.agency.id, t: e.rule.id},
+      regulates: {r: e.reg, s: e.rule.id, t: e.segment.id}
+    }]
+  }) AS agencies
+}
+RETURN s AS segment, agencies, size(groups) AS agencyCount, total`;
 
 /**
  * Question 2: which rules touch a topic, and what do they say? PROHIBITS, REQUIRES or
  * ADDRESSES into the topic or any narrower topic (PART_OF, any depth), with the
- * relationship's sources. Ordered by rule date (undated last), rule id, type, topic id.
+ * relationship's sources. Ordered by rule date (undated last), rule id, type, topic id;
+ * the first `$limit` entries, and how many there were.
  */
 export const RULES_TOUCHING_CYPHER = `
 MATCH (t:Topic {id: $topicId})
-OPTIONAL MATCH (rule:Rule)-[rel:PROHIBITS|REQUIRES|ADDRESSES]->(sub:Topic)-[:PART_OF*0..]->(t)
-WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
-WITH DISTINCT t, rule, rel, sub
-ORDER BY left(rule.date + '-00-00', 10), rule.id, type(rel), sub.id
+CALL (t) {
+  MATCH (sub:Topic)-[:PART_OF*0..]->(t)
+  WITH DISTINCT sub
+  MATCH (rule:Rule)-[rel:PROHIBITS|REQUIRES|ADDRESSES]->(sub)
+  WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+  WITH rule, rel, sub
+  ORDER BY left(rule.date + '-00-00', 10), rule.id, type(rel), sub.id
+  RETURN collect({rule: rule, rel: rel, sub: sub}) AS entries
+}
 RETURN t AS topic,
-       collect(CASE WHEN rule IS NULL THEN null ELSE {
-         rule: rule,
-         relationship: {r: rel, s: rule.id, t: sub.id},
-         topic: sub
-       } END) AS rules`;
+       size(entries) AS total,
+       [e IN entries[0..$limit] | {
+         rule: e.rule,
+         relationship: {r: e.rel, s: e.rule.id, t: e.sub.id},
+         topic: e.sub
+       }] AS rules`;
 
 /** Question 3: the phases in order, and every dated rule and event, oldest first. */
 export const TIMELINE_CYPHER = `

@@ -9,6 +9,7 @@
  *
  * Options: --only stores,http,load,client,bundle   --sizes 10k,100k (stores and loads)
  *          --no-neo4j (memory store only)
+ *          --client-sizes 50k (synthetic sizes of the client part; the seed always runs first)
  *
  * No part asserts anything: each compares its figures with the target beside it and says
  * PASS or MISS, and a part whose prerequisite is missing says so and the rest still runs.
@@ -55,6 +56,7 @@ function plan(argv: readonly string[]): Plan {
   for (const p of parts) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
   const sizes = value('--sizes')?.split(',').map(parseSize);
   const noNeo4j = argv.includes('--no-neo4j');
+  const clientSizes = value('--client-sizes')?.split(',').map(parseSize);
   return full
     ? {
         noNeo4j,
@@ -63,7 +65,7 @@ function plan(argv: readonly string[]): Plan {
         storeSizes: sizes ?? [10_000, 100_000, 1_000_000],
         httpSize: 100_000,
         neo4jLoadSizes: sizes ?? [10_000, 100_000, 1_000_000],
-        clientSizes: [1_000, 10_000, 50_000],
+        clientSizes: clientSizes ?? [1_000, 10_000, 50_000],
         store: { warmup: 50, iterations: 1000, budgetMs: 15_000 },
         http: { durationSec: 10, connections: 10 },
         client: { panZoomMs: 3000, layoutMs: 5000, timeoutMs: 300_000 },
@@ -75,7 +77,7 @@ function plan(argv: readonly string[]): Plan {
         storeSizes: sizes ?? [1_000, 10_000],
         httpSize: 10_000,
         neo4jLoadSizes: sizes ?? [1_000, 10_000],
-        clientSizes: [1_000, 10_000],
+        clientSizes: clientSizes ?? [1_000, 10_000],
         store: { warmup: 10, iterations: 200, budgetMs: 1_500 },
         http: { durationSec: 3, connections: 10 },
         client: { panZoomMs: 2000, layoutMs: 3000, timeoutMs: 60_000 },

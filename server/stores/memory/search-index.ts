@@ -8,7 +8,7 @@
  *
  * - `exact`:     normalised name/nameEn/alias → ranks                     (tier 4)
  * - `nameGrams`: every character and character pair of the names → ranks (tiers 3 and 2),
- *                keyed by integers (see forEachGram)
+ *                keyed by integers (see forEachGram), in one typed array (gram-postings.ts)
  * - `textGrams`: the same over the two descriptions                       (tier 1)
  * - `sortedNames`: all normalised names sorted, to count prefix matches by binary search.
  *
@@ -30,6 +30,7 @@ import {
   type SearchableNode,
 } from '../search-text.js';
 import type { SearchHit } from '../types.js';
+import { forEachGram, GramPostings } from './gram-postings.js';
 
 interface IndexedNode extends SearchableNode {
   id: string;
@@ -44,8 +45,8 @@ export class SearchIndex {
   private readonly names: string[][];
   private readonly texts: string[][];
   private readonly exact = new Map<string, number[]>();
-  private readonly nameGrams = new Map<number, number[]>();
-  private readonly textGrams = new Map<number, number[]>();
+  private readonly nameGrams: GramPostings;
+  private readonly textGrams: GramPostings;
   /** Normalised name strings (sorted) and the rank each belongs to, aligned. */
   private readonly sortedNames: string[];
   private readonly sortedNameRanks: number[];
@@ -63,9 +64,9 @@ export class SearchIndex {
         pushPosting(this.exact, name, rank);
         pairs.push([name, rank]);
       }
-      addGrams(this.nameGrams, names, rank);
-      addGrams(this.textGrams, this.texts[rank]!, rank);
     }
+    this.nameGrams = new GramPostings(this.byRank.length, (rank) => this.names[rank]!);
+    this.textGrams = new GramPostings(this.byRank.length, (rank) => this.texts[rank]!);
     pairs.sort((a, b) => compareStrings(a[0], b[0]) || a[1] - b[1]);
     this.sortedNames = pairs.map((p) => p[0]);
     this.sortedNameRanks = pairs.map((p) => p[1]);
@@ -122,16 +123,16 @@ export class SearchIndex {
    * intersection of sorted posting lists) until `visit` returns false. A candidate still
    * has to be checked against the real strings.
    */
-  private forEachCandidate(index: Map<number, number[]>, q: string, visit: (rank: number) => boolean): void {
-    const lists = new Set<number[]>();
+  private forEachCandidate(index: GramPostings, q: string, visit: (rank: number) => boolean): void {
+    const lists = new Map<number, Int32Array>();
     let missing = false;
     forEachGram(q, (gram) => {
-      const list = index.get(gram);
-      if (list === undefined) missing = true;
-      else lists.add(list);
+      const slot = index.slotOf(gram);
+      if (slot < 0) missing = true;
+      else if (!lists.has(slot)) lists.set(slot, index.get(gram)!);
     });
     if (missing || lists.size === 0) return;
-    const [first, ...others] = [...lists].sort((a, b) => a.length - b.length).slice(0, 3);
+    const [first, ...others] = [...lists.values()].sort((a, b) => a.length - b.length).slice(0, 3);
     const at = others.map(() => 0);
     next: for (const rank of first!) {
       for (let j = 0; j < others.length; j++) {
@@ -184,30 +185,6 @@ function lowerBound(sorted: readonly string[], key: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Calls `fn` with every character and adjacent character pair of `text` as an integer
- * (code unit, or 65536 + first * 65536 + second; the seed is BMP text), so the index
- * holds numbers, not millions of two-character strings.
- */
-function forEachGram(text: string, fn: (gram: number) => void): void {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    fn(c);
-    if (i + 1 < text.length) fn(65536 + c * 65536 + text.charCodeAt(i + 1));
-  }
-}
-
-/** Adds `rank` once to the posting list of every gram of the fields (ranks come in ascending order). */
-function addGrams(index: Map<number, number[]>, fields: readonly string[], rank: number): void {
-  for (const field of fields) {
-    forEachGram(field, (gram) => {
-      const list = index.get(gram);
-      if (list === undefined) index.set(gram, [rank]);
-      else if (list[list.length - 1] !== rank) list.push(rank);
-    });
-  }
 }
 
 function pushPosting(index: Map<string, number[]>, key: string, rank: number): void {

@@ -9,6 +9,7 @@ import type { SeedGraph } from '../graph-seed/schema.js';
 import type { Manifest } from './synthetic/generate.js';
 import { bytes, num, sizeLabel, verdict } from './lib/stats.js';
 import { table, type Check, type Section } from './lib/report.js';
+import type { BenchConfig, OpResult } from './stores.js';
 
 export const NODES_PER_SEC_TARGET = 20_000;
 export const RELS_PER_SEC_TARGET = 50_000;
@@ -22,6 +23,7 @@ interface Probe {
   buildMs: number;
   graphHeap: number;
   storeHeap: number;
+  storeExternal: number;
   rss: number;
   baseRss: number;
 }
@@ -33,62 +35,86 @@ export interface MemoryFootprint {
   loadMs: number;
   buildMs: number;
   storeHeap: number;
+  /** Typed arrays and other memory outside the JS heap (`process.memoryUsage().external`). */
+  storeExternal: number;
   nodesOnlyHeap: number;
   perNode: number;
   perRelationship: number;
   rss: number;
 }
 
-function probe(m: Manifest, mode: 'full' | 'nodes', maxOldSpaceMb: number): Promise<Probe> {
+function probe(m: Manifest, mode: 'full' | 'nodes', maxOldSpaceMb: number, bench?: BenchConfig): Promise<{ probe: Probe; bench?: OpResult[] }> {
+  const args = [m.dataDir, m.sourcePath, mode, ...(bench ? [JSON.stringify(bench)] : [])];
   const child = spawn(
     process.execPath,
-    ['--expose-gc', `--max-old-space-size=${maxOldSpaceMb}`, '--import', 'tsx', new URL('./memory-probe.ts', import.meta.url).pathname, m.dataDir, m.sourcePath, mode],
+    ['--expose-gc', `--max-old-space-size=${maxOldSpaceMb}`, '--import', 'tsx', new URL('./memory-probe.ts', import.meta.url).pathname, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+    // The store benchmark's progress lines, as the in-process runner would print them.
+    process.stderr.write(c);
+  });
+  const line = (tag: string): string | undefined => out.split('\n').find((l) => l.startsWith(`${tag} `))?.slice(tag.length + 1);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('PROBE '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice(6)) as Probe);
+      const p = line('PROBE');
+      const b = line('BENCH');
+      if (code === 0 && p && (!bench || b)) resolve({ probe: JSON.parse(p) as Probe, ...(b ? { bench: JSON.parse(b) as OpResult[] } : {}) });
       else reject(new Error(`memory probe (${mode}) exited with code ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
     });
   });
 }
 
-export async function benchMemoryFootprint(m: Manifest, maxOldSpaceMb = 16_384): Promise<MemoryFootprint> {
-  const full = await probe(m, 'full', maxOldSpaceMb);
-  const nodesOnly = await probe(m, 'nodes', maxOldSpaceMb);
-  const perNode = nodesOnly.storeHeap / nodesOnly.nodes;
-  const perRelationship = full.relationships ? (full.storeHeap - nodesOnly.storeHeap) / full.relationships : NaN;
-  process.stderr.write(`  memory store ${sizeLabel(m.nodes)}: build ${(full.buildMs / 1000).toFixed(1)} s, heap ${bytes(full.storeHeap)}\n`);
-  return {
+/**
+ * The memory store in fresh processes: its footprint (a full build and a nodes-only build)
+ * when `footprint`, and with `bench` the store latency benchmark on the full build.
+ */
+export async function benchMemoryStore(
+  m: Manifest,
+  opts: { footprint: boolean; bench?: BenchConfig; maxOldSpaceMb?: number },
+): Promise<{ footprint?: MemoryFootprint; bench?: OpResult[] }> {
+  const maxOld = opts.maxOldSpaceMb ?? 16_384;
+  const full = await probe(m, 'full', maxOld, opts.bench);
+  if (!opts.footprint) return full.bench ? { bench: full.bench } : {};
+  const nodesOnly = (await probe(m, 'nodes', maxOld)).probe;
+  const f = full.probe;
+  // Per node and per relationship count the heap and the typed arrays outside it.
+  const kept = (p: Probe): number => p.storeHeap + p.storeExternal;
+  const perNode = kept(nodesOnly) / nodesOnly.nodes;
+  const perRelationship = f.relationships ? (kept(f) - kept(nodesOnly)) / f.relationships : NaN;
+  process.stderr.write(`  memory store ${sizeLabel(m.nodes)}: build ${(f.buildMs / 1000).toFixed(1)} s, heap ${bytes(f.storeHeap)}\n`);
+  const footprint: MemoryFootprint = {
     size: m.nodes,
-    nodes: full.nodes,
-    relationships: full.relationships,
-    loadMs: full.loadMs,
-    buildMs: full.buildMs,
-    storeHeap: full.storeHeap,
+    nodes: f.nodes,
+    relationships: f.relationships,
+    loadMs: f.loadMs,
+    buildMs: f.buildMs,
+    storeHeap: f.storeHeap,
+    storeExternal: f.storeExternal,
     nodesOnlyHeap: nodesOnly.storeHeap,
     perNode,
     perRelationship,
-    rss: full.rss,
+    rss: f.rss,
   };
+  return { footprint, ...(full.bench ? { bench: full.bench } : {}) };
 }
 
 export function memoryFootprintSection(results: readonly MemoryFootprint[]): Section {
   return {
     title: 'Memory store: build time and memory kept',
     lines: table(
-      ['nodes', 'relationships', 'read + validate s', 'MemoryStore.fromGraph s', 'store heap', 'heap per node', 'heap per relationship', 'process RSS'],
+      ['nodes', 'relationships', 'read + validate s', 'MemoryStore.fromGraph s', 'store heap', 'typed arrays', 'memory per node', 'memory per relationship', 'process RSS'],
       results.map((r) => [
         sizeLabel(r.size),
         num(r.relationships),
         (r.loadMs / 1000).toFixed(1),
         (r.buildMs / 1000).toFixed(1),
         bytes(r.storeHeap),
+        bytes(r.storeExternal),
         bytes(r.perNode),
         bytes(r.perRelationship),
         bytes(r.rss),
@@ -96,7 +122,7 @@ export function memoryFootprintSection(results: readonly MemoryFootprint[]): Sec
     ),
     notes: [
       'Each figure from a fresh process (`bench/memory-probe.ts`): load the graph, build the store, drop the graph, collect garbage, read `process.memoryUsage()`.',
-      'Per node: heap of a store built from the nodes only ÷ nodes. Per relationship: (full store − nodes-only store) ÷ relationships. Strings shared with the seed records count once, in the store.',
+      'Store heap: `heapUsed` kept by the store; typed arrays: `external` (its adjacency and search postings live outside the collected heap). Per node: heap + typed arrays of a store built from the nodes only ÷ nodes. Per relationship: (full store − nodes-only store) ÷ relationships. Strings shared with the seed records count once, in the store.',
     ],
   };
 }

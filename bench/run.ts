@@ -20,7 +20,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeedGraph } from '../graph-seed/load-seed.js';
 import type { SeedGraph } from '../graph-seed/schema.js';
-import type { GraphStore } from '../server/stores/types.js';
 import { parseSize } from './synthetic/generate.js';
 import { ensureSynthetic, OUT_DIR } from './lib/datasets.js';
 import { acquireNeo4j, alive, type BenchNeo4j } from './lib/neo4j.js';
@@ -117,9 +116,8 @@ async function main(): Promise<void> {
 
   // ---- stores and loading, size by size --------------------------------------------
   if (p.parts.has('stores') || p.parts.has('load')) {
-    const { benchStore, benchNeo4jPair, memorySection, neo4jSection } = await import('./stores.js');
-    const { benchMemoryFootprint, memoryFootprintSection, benchNeo4jLoad, neo4jLoadSection } = await import('./load.js');
-    const { MemoryStore } = await import('../server/stores/memory/memory-store.js');
+    const { benchNeo4jPair, memorySection, neo4jSection } = await import('./stores.js');
+    const { benchMemoryStore, memoryFootprintSection, benchNeo4jLoad, neo4jLoadSection } = await import('./load.js');
     const { Neo4jStore } = await import('../server/stores/neo4j/neo4j-store.js').catch(() => ({ Neo4jStore: undefined }));
     const memResults = [];
     const neoStore = [];
@@ -131,21 +129,21 @@ async function main(): Promise<void> {
     const sizes = [...new Set([...(p.parts.has('stores') ? p.storeSizes : []), ...(p.parts.has('load') ? p.neo4jLoadSizes : [])])].sort((a, b) => a - b);
     for (const size of sizes) {
       const m = ensureSynthetic(size);
-      if (p.parts.has('load')) {
+      // The memory store is built and benchmarked in a fresh process (bench/memory-probe.ts),
+      // never beside this process's copy of the graph: at 1M nodes the two would not fit.
+      const footprint = p.parts.has('load') && p.neo4jLoadSizes.includes(size);
+      const memBench = p.parts.has('stores') && p.storeSizes.includes(size);
+      if (footprint || memBench) {
         try {
-          footprints.push(await benchMemoryFootprint(m));
+          const r = await benchMemoryStore(m, { footprint, ...(memBench ? { bench: p.store } : {}) });
+          if (r.footprint) footprints.push(r.footprint);
+          if (r.bench) memResults.push(...r.bench);
         } catch (err) {
-          process.stderr.write(`  memory footprint ${sizeLabel(size)}: ${(err as Error).message}\n`);
+          process.stderr.write(`  memory store ${sizeLabel(size)}: ${(err as Error).message}\n`);
         }
       }
       let graph: SeedGraph | undefined = await loadSeedGraph({ dataDir: m.dataDir, sourcePath: m.sourcePath, onWarning: () => undefined });
       const workload = makeWorkload(graph, p.store.iterations + p.store.warmup);
-      if (p.parts.has('stores') && p.storeSizes.includes(size)) {
-        let store: GraphStore | undefined = MemoryStore.fromGraph(graph);
-        memResults.push(...(await benchStore(store, size, workload, p.store)));
-        store = undefined;
-        gc();
-      }
       const wantNeo = !p.noNeo4j && ((p.parts.has('load') && p.neo4jLoadSizes.includes(size)) || (p.parts.has('stores') && p.storeSizes.includes(size)));
       if (wantNeo && neoUnavailable === undefined) {
         if (!neo || !(await alive(neo.driver))) {

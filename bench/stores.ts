@@ -298,6 +298,7 @@ export function memorySection(results: readonly OpResult[], cfg: BenchConfig): S
     title: 'Memory store, in process (ms per call)',
     lines: table(['nodes', 'operation', 'p50', 'p95', 'p99', 'max', 'CPU p50 / p99', 'calls', 'mean answer', 'errors', 'target (at 100k)'], rows),
     notes: [
+      "Run in the fresh process that built the store (bench/memory-probe.ts), with the seed graph dropped, so nothing else shares its heap.",
       `Up to ${cfg.warmup} warm-up calls (at most a fifth of the budget), then up to ${cfg.iterations} timed calls per operation (time budget ${cfg.budgetMs / 1000} s, at least 20 calls), one at a time.`,
       `search limit ${SEARCH_LIMIT}; neighbourhood limit ${NEIGHBOURHOOD_LIMIT}; regulators and rulesTouching limit ${QUESTION_LIMIT} entries (the API default; the answer still counts every entry); shortest path undirected, maxLength ${PATH_MAX_LENGTH}, between uniformly drawn nodes.`,
       'Centres, segments and topics: half uniform, half degree-weighted (the end of a random relationship). "mean answer": hits, nodes, rules or path length.',

@@ -36,8 +36,25 @@ describe('questions', () => {
     // At least one rule matches through a narrower topic (首付贷 is part of 房地产金融).
     expect((await page.locator('.answer-table tbody').textContent())!).toContain('首付贷');
     expect(await page.locator('.answer-table .citation').count()).toBeGreaterThan(1);
+    expect(await page.locator('.answer .truncated').count()).toBe(0);
     await page.waitForTimeout(700);
     await screenshot(page, 'question-rules');
+    await page.close();
+  });
+
+  it('a long answer says where the server cut it', async () => {
+    // The real server cuts the real answer: the request only asks for a smaller limit than
+    // the client's default, so the seed's answer is long enough to be cut.
+    const page = await app.open('?lang=en');
+    await page.route('**/api/questions/rules?*', (route) => route.continue({ url: `${route.request().url()}&limit=2` }));
+    await page.click('.start-screen .ex-rules');
+    await page.locator('.answer-table').waitFor();
+    expect(await page.locator('.answer-table tbody tr').count()).toBe(2);
+    const note = (await page.locator('.answer .truncated').textContent())!;
+    expect(note).toMatch(/^Showing the first 2 of \d+ entries/);
+    expect(await page.locator('.answer h3').first().textContent()).toMatch(/^At least \d+ rules touch/);
+    expect(Number(/of (\d+)/.exec(note)![1])).toBeGreaterThan(2);
+    await screenshot(page, 'question-truncated');
     await page.close();
   });
 

@@ -113,6 +113,8 @@ export const en = {
   'q.noRules': 'The report names no rule touching this topic.',
   'q.answerRegulators': '{n} agencies regulate {segment}',
   'q.answerRules': '{n} rules touch {topic}',
+  'q.answerRulesAtLeast': 'At least {n} rules touch {topic}',
+  'q.truncated': 'Showing the first {shown} of {total} entries, in the order above. Narrow the question (a narrower segment or topic, or an earlier date) to see the rest.',
   'q.answerPath': 'How {a} and {b} are connected',
   'q.explanation': 'Explanation',
 
@@ -177,6 +179,7 @@ export const en = {
   'kind.notice': 'notice',
   'kind.plan': 'plan',
   'kind.law': 'law',
+  'graph.overview': 'Large graph ({edges} relationships): only the relationships of the node under the pointer or selected, and of an answer, are drawn. The list view shows them all.',
 } as const;
 
 export type MessageKey = keyof typeof en;

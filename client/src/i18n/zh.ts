@@ -115,6 +115,8 @@ export const zh: Dictionary = {
   'q.noRules': '报告中没有提到涉及该议题的规则。',
   'q.answerRegulators': '{n} 个机构监管{segment}',
   'q.answerRules': '{n} 项规则涉及{topic}',
+  'q.answerRulesAtLeast': '至少 {n} 项规则涉及{topic}',
+  'q.truncated': '仅显示前 {shown} 条（共 {total} 条），按上述顺序排列。缩小问题范围（更具体的板块或议题，或更早的日期）可查看其余条目。',
   'q.answerPath': '{a}与{b}之间的联系',
   'q.explanation': '解释',
 
@@ -179,4 +181,5 @@ export const zh: Dictionary = {
   'kind.notice': '通知',
   'kind.plan': '规划',
   'kind.law': '法律',
+  'graph.overview': '大图（共 {edges} 条关系）：只画出指针所指或选中节点的关系，以及答案中的关系；列表视图列出全部关系。',
 };

@@ -249,8 +249,8 @@ export class QuestionsPanel {
     return h('div', { class: 'quotes' }, sources.slice(0, 2).map(citation));
   }
 
-  private regulatorsTable(d: RegulatorsAnswer): HTMLElement[] {
-    const title = h('h3', {}, t('q.answerRegulators', { n: d.agencies.length, segment: nodeName(d.segment) }));
+  private regulatorsTable(d: RegulatorsAnswer): Array<HTMLElement | null> {
+    const title = h('h3', {}, t('q.answerRegulators', { n: d.total.agencies, segment: nodeName(d.segment) }));
     if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies'))];
     const rows = d.agencies.flatMap(({ agency, rules }) =>
       rules.map((r, i) =>
@@ -265,11 +265,14 @@ export class QuestionsPanel {
         ),
       ),
     );
-    return [title, answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows)];
+    const shown = d.agencies.reduce((n, a) => n + a.rules.length, 0);
+    return [title, truncationNote(d.truncated, shown, d.total.entries), answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows)];
   }
 
-  private rulesTable(d: RulesAnswer): HTMLElement[] {
-    const title = h('h3', {}, t('q.answerRules', { n: new Set(d.rules.map((r) => r.rule.id)).size, topic: nodeName(d.topic) }));
+  private rulesTable(d: RulesAnswer): Array<HTMLElement | null> {
+    // A cut answer counts only the rules it shows: say "at least".
+    const shownRules = new Set(d.rules.map((r) => r.rule.id)).size;
+    const title = h('h3', {}, t(d.truncated ? 'q.answerRulesAtLeast' : 'q.answerRules', { n: shownRules, topic: nodeName(d.topic) }));
     if (!d.rules.length) return [title, h('p', {}, t('q.noRules'))];
     const rows = d.rules.map((r) =>
       h(
@@ -282,7 +285,7 @@ export class QuestionsPanel {
         h('td', {}, this.quotes(r.sources.length ? r.sources : r.relationship.sources)),
       ),
     );
-    return [title, answerTable(['q.colRule', 'q.colWhat', 'q.colTopic', 'q.colDate', 'q.colSource'], rows)];
+    return [title, truncationNote(d.truncated, d.rules.length, d.total), answerTable(['q.colRule', 'q.colWhat', 'q.colTopic', 'q.colDate', 'q.colSource'], rows)];
   }
 
   private pathView(d: PathAnswer): HTMLElement[] {
@@ -311,6 +314,11 @@ export class QuestionsPanel {
     const name = (id: string) => (g.hasNode(id) ? nodeName(g.getNodeAttributes(id)) : id);
     return [h('h3', {}, t('q.answerPath', { a: name(a.a), b: name(a.b) })), h('p', {}, t('q.pathNone', { n: a.max }))];
   }
+}
+
+/** Says that the server cut a long answer (the API's `limit`), and how much it left out. */
+function truncationNote(truncated: boolean, shown: number, total: number): HTMLElement | null {
+  return truncated ? h('p', { class: 'truncated', role: 'note' }, t('q.truncated', { shown, total })) : null;
 }
 
 export function regulatorsSubgraph(d: RegulatorsAnswer): Subgraph {

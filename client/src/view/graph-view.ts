@@ -4,14 +4,15 @@
  */
 import type { Subgraph } from '../../../server/stores/types';
 import type { Store, AppState } from '../state/app-state';
-import { createGraph, mergeSubgraph, nodesOnlyView, type AtlasGraph, type MergeResult } from '../graph/build';
+import { createGraph, mergeSubgraph, type AtlasGraph, type MergeResult } from '../graph/build';
 import { isNodeVisible, type Filters, type HighlightState } from '../graph/reducers';
 import { applyPositions, ProgressiveLayout, staticLayout, timeAxisPositions } from '../graph/layout';
-import { HIDE_EDGES_DURING_LAYOUT_NODES, isProgressive } from '../graph/layout-budget';
+import { isProgressive } from '../graph/layout-budget';
 import { clusteredPositions } from '../graph/initial-placement';
 import type { LayoutOutput } from '../graph/force-layout';
 import { animateNodes } from 'sigma/utils';
 import { createRenderer, type AtlasSigma } from './renderer';
+import { DrawnGraph, isOverview } from './drawn-graph';
 import { relNames, t, nodeName } from '../i18n/index';
 import { debounce, h } from '../ui/dom';
 import { roundCamera } from '../state/url-state';
@@ -26,15 +27,41 @@ export function filtersOf(s: AppState): Filters {
   };
 }
 
+/**
+ * The note over the canvas of an overview, under the toolbar (the legend takes the bottom
+ * left). Styled through the CSSOM (not a style attribute), which the server's
+ * Content-Security-Policy allows.
+ */
+function overviewNoteElement(): HTMLElement {
+  const el = h('p', { class: 'graph-note', role: 'note', hidden: true });
+  Object.assign(el.style, {
+    position: 'absolute',
+    left: '0.6rem',
+    top: '3.6rem',
+    zIndex: '5',
+    margin: '0',
+    maxWidth: '30rem',
+    padding: '0.3rem 0.55rem',
+    borderRadius: '4px',
+    background: 'rgba(255, 255, 255, 0.92)',
+    color: '#333',
+    fontSize: '0.8rem',
+    pointerEvents: 'none',
+  });
+  return el;
+}
+
 export class GraphView {
   readonly graph: AtlasGraph = createGraph();
   renderer: AtlasSigma | null = null;
   private highlight!: HighlightState;
   private forcePositions: LayoutOutput = {};
   private readonly progressive: ProgressiveLayout;
-  /** What sigma draws: `graph`, or its nodes only while a big graph is laid out (renderer.ts). */
-  private display: AtlasGraph = this.graph;
+  /** What sigma draws: all of `graph`, or its nodes and some relationships (drawn-graph.ts). */
+  private readonly drawn = new DrawnGraph(this.graph);
   private readonly tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+  /** Says that a big graph shows only some relationships, and which. */
+  private readonly overviewNote = overviewNoteElement();
   private cameraRestored = false;
   /** Fired after double-click on a node. */
   onExpand: (id: string) => void = () => {};
@@ -48,7 +75,7 @@ export class GraphView {
       onRunning: (running) => this.onLayoutRunning(running),
     });
     this.computeHighlight(store.get());
-    container.parentElement?.append(this.tooltip);
+    container.parentElement?.append(this.tooltip, this.overviewNote);
     store.subscribe((s, p) => this.onState(s, p));
   }
 
@@ -67,6 +94,13 @@ export class GraphView {
       filters: filtersOf(s),
       relNames: relNames(s.lang),
     };
+    this.drawn.setHighlight(valid, this.highlight.focusEdges);
+  }
+
+  private updateOverviewNote(): void {
+    const on = isOverview(this.graph);
+    this.overviewNote.hidden = !on;
+    if (on) this.overviewNote.textContent = t('graph.overview', { edges: this.graph.size.toLocaleString(this.store.get().lang === 'zh' ? 'zh-CN' : 'en') });
   }
 
   private onState(s: AppState, p: AppState): void {
@@ -75,6 +109,7 @@ export class GraphView {
       this.computeHighlight(s);
       this.renderer?.refresh();
     }
+    if (s.lang !== p.lang) this.updateOverviewNote();
     if (s.labelDensity !== p.labelDensity) this.renderer?.setSetting('labelDensity', s.labelDensity);
     if (s.layout !== p.layout) void this.applyLayoutMode(true);
     if (s.view !== p.view && s.view === 'graph') this.renderer?.resize();
@@ -100,8 +135,10 @@ export class GraphView {
     applyPositions(this.graph, this.forcePositions);
     this.computeHighlight(this.store.get());
     const runLayout = progressive && this.store.get().layout === 'force';
-    // The first frame of a big graph already leaves the relationships out (nodesOnlyView).
-    this.setDisplay(runLayout && this.graph.order > HIDE_EDGES_DURING_LAYOUT_NODES);
+    // The first frame of a big graph is already drawn as it is while the layout runs.
+    this.drawn.invalidate();
+    this.drawn.update(runLayout);
+    this.updateOverviewNote();
     if (!this.renderer) this.mount();
     else this.renderer.refresh();
     if (this.store.get().layout === 'time') await this.applyLayoutMode(false);
@@ -121,15 +158,7 @@ export class GraphView {
     if (!running) {
       this.forcePositions = Object.fromEntries(this.graph.mapNodes((id, a) => [id, { x: a.x, y: a.y }]));
     }
-    this.setDisplay(running && this.graph.order > HIDE_EDGES_DURING_LAYOUT_NODES);
-  }
-
-  private setDisplay(nodesOnly: boolean): void {
-    const showingNodesOnly = this.display !== this.graph;
-    if (!nodesOnly && !showingNodesOnly) return;
-    if (nodesOnly && showingNodesOnly && this.display.order === this.graph.order) return;
-    this.display = nodesOnly ? nodesOnlyView(this.graph) : this.graph;
-    this.renderer?.setGraph(this.display);
+    this.drawn.update(running);
   }
 
   /** Adds a subgraph (expansion, answer, search result); new nodes settle near `anchor`. */
@@ -143,6 +172,8 @@ export class GraphView {
     }
     if (res.addedNodes.length && this.store.get().layout === 'time') applyPositions(this.graph, timeAxisPositions(this.graph));
     this.computeHighlight(this.store.get());
+    this.drawn.update();
+    this.updateOverviewNote();
     this.renderer?.refresh();
     // A running layout works on a snapshot of the graph: start it again with the new nodes.
     if (res.addedNodes.length && this.progressive.isRunning()) this.progressive.start();
@@ -152,8 +183,9 @@ export class GraphView {
   // ---- sigma and events -------------------------------------------------------------
 
   private mount(): void {
-    const r = createRenderer(this.container, this.graph, () => this.highlight, this.store.get().labelDensity, this.display);
+    const r = createRenderer(this.container, this.graph, () => this.highlight, this.store.get().labelDensity, this.drawn.current, this.drawn.labels);
     this.renderer = r;
+    this.drawn.attach(r);
     const setHover = debounce((id: string | null) => this.store.set({ hovered: id }), 40);
     r.on('enterNode', ({ node }) => {
       setHover(node);

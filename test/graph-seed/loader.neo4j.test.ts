@@ -181,6 +181,46 @@ describeNeo4j('Neo4j seed loader', () => {
     });
   });
 
+  it('staged: a batch that fails while the one before it is still being written leaves the previous graph, and that batch is awaited', async () => {
+    await load(graph);
+    const before = await hash();
+    const events: string[] = [];
+    const failing = load(graph, {
+      mode: 'staged',
+      batchSize: 2,
+      inFlight: 2,
+      onProgress: (p) => {
+        if (p.phase === 'relationships') events.push(`committed ${p.batch}`);
+      },
+      beforeBatch: async (tx, info) => {
+        if (info.phase !== 'relationships') return;
+        events.push(`start ${info.batch}`);
+        // Batch 4 queues a slow query ahead of its own write, so it is still in flight when batch 5 starts and fails.
+        if (info.batch === 4) void tx.run('UNWIND range(1, 3000000) AS x RETURN count(x) AS c');
+        if (info.batch === 5) {
+          events.push('fail 5');
+          throw new Error('batch 5 broke');
+        }
+      },
+    });
+    await expect(failing).rejects.toThrow('batch 5 broke');
+    // Batch 4 was running when 5 failed, and the load waited for it before cleaning up.
+    expect(events.indexOf('committed 4')).toBeGreaterThan(events.indexOf('fail 5'));
+    expect(events).not.toContain('start 6');
+    expect(await hash()).toBe(before);
+    expect(await graphCounts(driver, target.database)).toMatchObject({ nodes: 14, relationships: 15 });
+    expect(await leftovers()).toBe(0);
+  });
+
+  it('staged: loads with several batches in flight give the same database as one at a time', async () => {
+    await load(graph, { mode: 'staged', batchSize: 1, inFlight: 1 });
+    const serial = await hash();
+    await load(graph, { mode: 'staged', batchSize: 1, inFlight: 3 });
+    expect(await hash()).toBe(serial);
+    await load(graph, { mode: 'single' });
+    expect(await hash()).toBe(serial);
+  });
+
   it('creates the id constraints and the cjk full-text index', async () => {
     await load(graph);
     const constraints = await driver.executeQuery(

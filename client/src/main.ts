@@ -211,7 +211,8 @@ function updateCounter(): void {
   const f = filtersOf(s);
   const nodes = visibleIds().length;
   const edges = view.graph.filterEdges((_e, a, src, tgt) => isEdgeVisible(a, view.isVisible(src), view.isVisible(tgt), f)).length;
-  counter.textContent = t('status.nodesShown', { nodes, edges });
+  // In an overview the canvas draws only some relationships: the count is of the view (and the list).
+  counter.textContent = t(view.overview ? 'status.nodesInOverview' : 'status.nodesShown', { nodes, edges });
   if (nodes === 0) status.message(t('status.empty'), { label: t('filters.reset'), run: () => store.set({ hideLabels: [], hideTypes: [], dateFrom: null, dateTo: null, hidden: [] }) });
   else if (status.el.classList.contains('note') && status.el.textContent?.startsWith(t('status.empty').slice(0, 8))) status.hide();
 }

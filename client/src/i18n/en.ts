@@ -12,6 +12,7 @@ export const en = {
   'status.retry': 'Retry',
   'status.empty': 'Nothing to show: every node is filtered out. Reset the filters to see the graph.',
   'status.nodesShown': '{nodes} nodes, {edges} relationships shown',
+  'status.nodesInOverview': '{nodes} nodes, {edges} relationships (overview)',
   'status.truncated': 'Only part of the neighbourhood is shown (limit reached).',
   'status.working': 'Working…',
 

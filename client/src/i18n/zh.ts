@@ -14,6 +14,7 @@ export const zh: Dictionary = {
   'status.retry': '重试',
   'status.empty': '没有可显示的内容：所有节点都被筛选隐藏了。重置筛选即可看到图谱。',
   'status.nodesShown': '显示 {nodes} 个节点、{edges} 条关系',
+  'status.nodesInOverview': '{nodes} 个节点、{edges} 条关系（概览）',
   'status.truncated': '只显示了部分邻域（已达数量上限）。',
   'status.working': '处理中…',
 

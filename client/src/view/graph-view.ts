@@ -97,6 +97,11 @@ export class GraphView {
     this.drawn.setHighlight(valid, this.highlight.focusEdges);
   }
 
+  /** True when the graph is drawn as an overview (drawn-graph.ts): not every relationship is on the canvas. */
+  get overview(): boolean {
+    return isOverview(this.graph);
+  }
+
   private updateOverviewNote(): void {
     const on = isOverview(this.graph);
     this.overviewNote.hidden = !on;

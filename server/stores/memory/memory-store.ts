@@ -10,24 +10,25 @@
 import { REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
 import { asOfKey, assertIsoDate, compareStrings, inDateRange, lowerBoundKey, upperBoundKey } from '../as-of.js';
-import type {
-  ApiNode,
-  ChangesAnswer,
-  GraphFilter,
-  GraphStore,
-  MatrixAnswer,
-  NeighborhoodQuery,
-  NeighborhoodResult,
-  PathQuery,
-  RegulatorsAnswer,
-  RulesAnswer,
-  SearchHit,
-  SearchQuery,
-  StoreCounts,
-  Subgraph,
-  TimelineAnswer,
+import {
+  checkQuestionLimit,
+  QUESTION_LIMIT_DEFAULT,
+  type ApiNode,
+  type ChangesAnswer,
+  type GraphFilter,
+  type GraphStore,
+  type MatrixAnswer,
+  type NeighborhoodQuery,
+  type NeighborhoodResult,
+  type PathQuery,
+  type RegulatorsAnswer,
+  type RulesAnswer,
+  type SearchHit,
+  type SearchQuery,
+  type StoreCounts,
+  type Subgraph,
+  type TimelineAnswer,
 } from '../types.js';
-import { checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../types.js';
 import { CompactGraph, LABEL_INDEX, maskOf, TYPE_INDEX, TYPE_NAME_RANK } from './compact-graph.js';
 import { SearchIndex } from './search-index.js';
 import { toAtlasGraph, type AtlasGraph } from './atlas-graph.js';

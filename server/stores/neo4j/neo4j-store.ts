@@ -13,6 +13,8 @@ import { asOfKey, assertIsoDate, lowerBoundKey, upperBoundKey } from '../as-of.j
 import { normaliseQuery } from '../search-text.js';
 import { assembleChanges, assembleMatrix, changesKeys } from '../teaching.js';
 import {
+  checkQuestionLimit,
+  QUESTION_LIMIT_DEFAULT,
   StoreUnavailableError,
   type ApiNode,
   type ChangesAnswer,
@@ -30,7 +32,6 @@ import {
   type Subgraph,
   type TimelineAnswer,
 } from '../types.js';
-import { checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../types.js';
 import * as Q from './queries.js';
 import { SEARCH_SEPARATOR } from './search-keys.js';
 import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';

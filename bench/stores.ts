@@ -128,13 +128,13 @@ export async function rawDriverCalls(
   w: Workload,
 ): Promise<(op: OpName, i: number) => Promise<number>> {
   const Q = (await import('../server/stores/neo4j/queries.js')) as unknown as Cypher;
-  const { normaliseQuery, luceneQuery } = await import('../server/stores/search-text.js');
+  const { normaliseQuery } = await import('../server/stores/search-text.js');
   const labels = [...NODE_LABELS];
   const types = [...REL_TYPES];
   // Parameters are prepared outside the timed call, as the driver's user would have them.
   const searchParams = w.searches.map((s) => {
     const q = normaliseQuery(s);
-    return { q, lucene: luceneQuery(q), labels, limit: neo4j.int(SEARCH_LIMIT) };
+    return { q, labels, limit: neo4j.int(SEARCH_LIMIT) };
   });
   const read = async (work: (tx: ManagedTransaction) => Promise<number>): Promise<number> => {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });

@@ -3,45 +3,61 @@
  * seed: seed nodes and relationships that are no longer in the files are removed.
  *
  * Data model (read by server/stores/neo4j):
- * - every seed node has its label and the common label `Entity`; scalar seed fields are
- *   properties (`aliases` a string list, integers as Neo4j integers); `sources` and `figures`
- *   are JSON strings `sourcesJson`, `figuresJson` (Neo4j cannot store maps);
+ * - every seed node has its label, the common label `Entity` and the integer `gen`, the
+ *   generation of the load that wrote it; scalar seed fields are properties (`aliases` a
+ *   string list, integers as Neo4j integers); `sources` and `figures` are JSON strings
+ *   `sourcesJson`, `figuresJson` (Neo4j cannot store maps);
  * - relationships carry `id` (`relationshipId`), their scalar `properties` and `sourcesJson`;
- * - "seed-managed" means: every `:Entity` node and every relationship between two of them.
- *   Nothing else in the database is touched.
+ *   they always join two nodes of one generation;
+ * - one `(:SeedState {key: 'live'})` node holds `generation`, the generation readers see.
+ *   Every query starts from nodes of that generation (`LIVE_GENERATION` in
+ *   server/stores/neo4j/queries.ts) and reaches the rest through relationships, which never
+ *   leave a generation. Nodes of any other generation are invisible.
+ * - "seed-managed" means: every `:Entity` node, every relationship between two of them, and
+ *   the `SeedState` node. Nothing else in the database is touched.
  *
  * Atomicity: readers see either the old graph or the new one, never a mix, whatever
  * happens to the load (an error, a constraint violation, SIGKILL of the loading process,
  * which drops the Bolt connection). Two ways, chosen by size (`mode`, default `auto`):
  *
  * - `single` (up to SINGLE_TRANSACTION_MAX nodes + relationships in the new graph and in
- *   the one it replaces, which covers the real seed many times over): the whole replacement (deleting what the files no longer hold,
- *   merging every node and relationship in batches, checking the counts) is ONE write
- *   transaction. Anything that stops it makes Neo4j roll it back.
+ *   the one it replaces, which covers the real seed many times over): the whole replacement
+ *   of the live generation in place (deleting what the files no longer hold, merging every
+ *   node and relationship in batches, checking the counts) is ONE write transaction.
+ *   Anything that stops it makes Neo4j roll it back.
  * - `staged` (larger graphs, whose single transaction would outgrow Neo4j's transaction
  *   memory limit, about 70% of the heap: 50k nodes with 250k relationships did not fit in
- *   1 GB): the new graph is written in many small transactions as `:SeedStaging` nodes,
- *   which carry no seed label and no `Entity` label, so no query and not the full-text
- *   index sees them. Then ONE flip transaction relabels the live nodes `:SeedRetired` and
- *   the staged nodes `:Entity` plus their seed label (label changes are cheap), and checks
- *   the counts. Retired nodes are then deleted in batches. Killed before or during the flip:
- *   the old graph stays live and the staged nodes are invisible leftovers; killed after it:
- *   the new graph is live and the retired nodes are invisible leftovers. Every load starts
- *   by deleting leftovers of both kinds, and a failed load deletes its own staging.
+ *   1 GB): the new graph is written in many small transactions as the next generation,
+ *   invisible to readers while it grows. Then ONE small flip transaction checks its counts
+ *   and points `SeedState.generation` at it. The old generation is then deleted in batches.
+ *   Killed before or during the flip: the old graph stays live and the new generation is an
+ *   invisible leftover; killed after it: the new graph is live and the old generation is an
+ *   invisible leftover. Every load starts by deleting leftovers (every generation but the
+ *   live one), and a failed load deletes its own generation. The flip touches one node
+ *   whatever the size; an earlier design relabelled every node in it, and that transaction
+ *   outgrew a 4.9 GiB transaction memory limit at 1M nodes.
+ *   A reader whose query started before the flip may see the old generation lose nodes
+ *   while it is deleted; a query that starts after the flip sees only the new one.
  *
- * One load at a time: two concurrent loads would delete each other's staging.
+ * One load at a time: two concurrent loads would delete each other's generation.
  *
- * Schema statements (constraints, the full-text index) cannot share a transaction with
- * writes; they run first, are idempotent (IF NOT EXISTS), and never remove data.
+ * Schema statements (constraints, indexes) cannot share a transaction with writes; they run
+ * first, are idempotent (IF NOT EXISTS), and never remove data.
  */
-import { createHash } from 'node:crypto';
 import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { fieldWithSeparator, SEARCH_SEPARATOR, searchProperties } from '../server/stores/neo4j/search-keys.js';
+import { fieldWithSeparator, searchProperties } from '../server/stores/neo4j/search-keys.js';
+import { deleteGeneration, deleteInvisible, ENTITY_LABEL, liveGeneration, readLiveGeneration, setLiveGeneration, STATE_LABEL } from './neo4j-generations.js';
+import { countsIn, graphCounts, type GraphCounts } from './neo4j-readback.js';
 import { NODE_LABELS, REL_TYPES, relationshipId, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
 
-export const ENTITY_LABEL = 'Entity';
-export const FULLTEXT_INDEX = 'entitySearch';
-export const FULLTEXT_PROPERTIES = ['name', 'nameEn', 'aliases', 'description', 'descriptionEn'] as const;
+export { ENTITY_LABEL, invisibleNodeCount, LEGACY_LEFTOVER_LABELS, STATE_LABEL } from './neo4j-generations.js';
+export { contentHash, graphCounts, type GraphCounts } from './neo4j-readback.js';
+/**
+ * The cjk full-text index of earlier versions, dropped by `ensureSchema`: no query reads it
+ * (search is substring matching on the TEXT indexes below, which the cjk analyzer's bigrams
+ * cannot give), and keeping it up to date was a fifth of the node batches' Neo4j CPU time.
+ */
+export const RETIRED_FULLTEXT_INDEX = 'entitySearch';
 /**
  * TEXT indexes (trigram-backed in Neo4j 5; they serve CONTAINS) on the search properties of
  * `server/stores/neo4j/search-keys.ts`, which SEARCH_CYPHER reads.
@@ -95,15 +111,6 @@ export interface LoadOptions {
   beforeBatch?: (tx: ManagedTransaction, info: BatchInfo) => Promise<void>;
 }
 
-export interface GraphCounts {
-  nodes: number;
-  relationships: number;
-  /** Per seed label (the `Entity` label left out), zero counts included. */
-  labels: Record<string, number>;
-  /** Per relationship type, zero counts included. */
-  types: Record<string, number>;
-}
-
 export interface LoadResult extends GraphCounts {
   mode: 'single' | 'staged';
   removedNodes: number;
@@ -111,59 +118,48 @@ export interface LoadResult extends GraphCounts {
   ms: number;
   /**
    * Nodes per second of the node batches and relationships per second of the relationship
-   * batches (from the first batch sent to the last committed). Not included: schema, clean-up
-   * of earlier loads and of the replaced graph, and in staged mode the flip (`flipMs`), whose
-   * commit writes every node's index entries (uniqueness, TEXT and full-text indexes, which
-   * staging nodes are not in). `ms` is the whole load.
+   * batches (from the first batch sent to the last committed; their commits write the index
+   * entries). Not included: schema, clean-up of earlier loads and of the replaced graph, and
+   * in staged mode the flip (`flipMs`). `ms` is the whole load.
    */
   nodesPerSec: number;
   relsPerSec: number;
-  /** Staged mode: the flip transaction, commit included (0 in single mode, where index entries are written with the batches). */
+  /** Staged mode: the flip transaction (counting the new generation, then pointing `SeedState` at it), commit included; 0 in single mode. */
   flipMs: number;
 }
 
 // ---------------------------------------------------------------------------------------
 // Schema
 
-function constraintName(label: string): string {
-  return `${label.toLowerCase()}_id_unique`;
-}
+/** Seed ids are unique within a generation; two generations hold the same ids while a staged load runs. */
+export const ID_CONSTRAINT = 'entity_id_gen_unique';
+/** Finds a generation's nodes (leftovers to delete, the live graph to count). */
+export const GENERATION_INDEX = 'entity_gen';
+const STATE_CONSTRAINT = 'seed_state_key_unique';
 
-/** Uniqueness of `id` on `Entity` and on every seed label, and the `entitySearch` index. */
+/**
+ * Uniqueness of (`id`, `gen`) on `Entity`, the generation index, the `SeedState` key and the
+ * TEXT indexes of search. The constraints of the loader before generations
+ * (`<label>_id_unique` on `id` alone, which two generations would break) and the retired
+ * full-text index are dropped; dropping a constraint or an index removes no data.
+ */
 export async function ensureSchema(driver: Driver, database: string): Promise<void> {
+  // Labels come from the schema's fixed list, never from input, so interpolating is safe.
   for (const label of [ENTITY_LABEL, ...NODE_LABELS]) {
-    // Labels come from the schema's fixed list, never from input, so interpolating is safe.
-    await driver.executeQuery(
-      `CREATE CONSTRAINT ${constraintName(label)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-      {},
-      { database },
-    );
-  }
-  // An existing index with other labels or properties (an older schema) is rebuilt.
-  const existing = await driver.executeQuery(
-    'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',
-    { name: FULLTEXT_INDEX },
-    { database },
-  );
-  const rec = existing.records[0];
-  if (rec) {
-    const labels = [...(rec.get('labelsOrTypes') as string[])].sort();
-    const props = [...(rec.get('properties') as string[])].sort();
-    const analyzer = (rec.get('options') as { indexConfig?: Record<string, unknown> }).indexConfig?.['fulltext.analyzer'];
-    const same =
-      JSON.stringify(labels) === JSON.stringify([...NODE_LABELS].sort()) &&
-      JSON.stringify(props) === JSON.stringify([...FULLTEXT_PROPERTIES].sort()) &&
-      analyzer === 'cjk';
-    if (!same) await driver.executeQuery(`DROP INDEX ${FULLTEXT_INDEX}`, {}, { database });
+    await driver.executeQuery(`DROP CONSTRAINT ${label.toLowerCase()}_id_unique IF EXISTS`, {}, { database });
   }
   await driver.executeQuery(
-    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
-     FOR (n:${NODE_LABELS.join('|')})
-     ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
-     OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
+    `CREATE CONSTRAINT ${ID_CONSTRAINT} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE (n.id, n.gen) IS UNIQUE`,
     {},
     { database },
   );
+  await driver.executeQuery(`CREATE INDEX ${GENERATION_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.gen)`, {}, { database });
+  await driver.executeQuery(
+    `CREATE CONSTRAINT ${STATE_CONSTRAINT} IF NOT EXISTS FOR (s:${STATE_LABEL}) REQUIRE s.key IS UNIQUE`,
+    {},
+    { database },
+  );
+  await driver.executeQuery(`DROP INDEX ${RETIRED_FULLTEXT_INDEX} IF EXISTS`, {}, { database });
   for (const [name, property] of Object.entries(SEARCH_INDEXES)) {
     await driver.executeQuery(`CREATE TEXT INDEX ${name} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.${property})`, {}, { database });
   }
@@ -262,8 +258,6 @@ function groupBy<T, K extends string>(items: readonly T[], key: (t: T) => K): Ma
 
 /** Above this many nodes + relationships (of the new graph or the live one), `auto` loads through a staged swap. */
 export const SINGLE_TRANSACTION_MAX = 50_000;
-export const STAGING_LABEL = 'SeedStaging';
-export const RETIRED_LABEL = 'SeedRetired';
 
 interface Prepared {
   nodeBatches: Array<{ label: string; rows: Array<Record<string, unknown>>; list: unknown[][] }>;
@@ -339,14 +333,18 @@ export async function loadIntoNeo4j(driver: Driver, graph: SeedGraph, opts: Load
   };
 }
 
-/** The whole replacement in one write transaction. */
+/** The whole replacement of the live generation, in place, in one write transaction. */
 async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: LoadOptions, started: number): Promise<Stats> {
   const progress = opts.onProgress ?? (() => {});
   const wantedNodes = new Set(graph.nodes.map((n) => n.id));
   const wantedRels = new Set(graph.relationships.map((r) => r.id));
   const stats: Stats = { removedNodes: 0, removedRelationships: 0, nodesMs: 0, relsMs: 0, flipMs: 0 };
 
-  await removeLeftovers(driver, opts.database, p.nodeBatch, progress, started);
+  const live = await readLiveGeneration(driver, opts.database);
+  await removeLeftovers(driver, opts.database, live, p.nodeBatch, progress, started);
+  // Nothing live yet: this load writes generation 1 and makes it live in the same transaction.
+  const gen = live ?? 1;
+  const genParam = neo4j.int(gen);
   const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.WRITE });
   try {
     await session.executeWrite(async (tx) => {
@@ -354,9 +352,10 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
       Object.assign(stats, { removedNodes: 0, removedRelationships: 0 });
 
       progress(tick('read', 0, 1, 0, 0, started, started));
-      const existingNodes = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id, elementId(n) AS eid`);
+      const existingNodes = await tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.gen = $gen RETURN n.id AS id, elementId(n) AS eid`, { gen: genParam });
       const existingRels = await tx.run(
-        `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL}) RETURN a.id AS s, type(r) AS type, b.id AS t, r.id AS id, elementId(r) AS eid`,
+        `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL}) WHERE a.gen = $gen RETURN a.id AS s, type(r) AS type, b.id AS t, r.id AS id, elementId(r) AS eid`,
+        { gen: genParam },
       );
 
       // A relationship stays when the files hold it and it is the first of its kind between
@@ -390,12 +389,12 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         const others = NODE_LABELS.filter((l) => l !== label).join(':');
         const res = await tx.run(
           `UNWIND $rows AS row
-           MERGE (n:${ENTITY_LABEL} {id: row.id})
-           SET n = row
+           MERGE (n:${ENTITY_LABEL} {id: row.id, gen: $gen})
+           SET n = row, n.gen = $gen
            REMOVE n:${others}
            SET n:${label}
            RETURN count(n) AS written`,
-          { rows },
+          { rows, gen: genParam },
         );
         expectWritten(res.records[0]?.get('written'), rows.length, `${label} nodes`);
         done += rows.length;
@@ -409,12 +408,12 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
         const res = await tx.run(
           `UNWIND $rows AS row
-           MATCH (a:${ENTITY_LABEL} {id: row[0]})
-           MATCH (b:${ENTITY_LABEL} {id: row[1]})
+           MATCH (a:${ENTITY_LABEL} {id: row[0], gen: $gen})
+           MATCH (b:${ENTITY_LABEL} {id: row[1], gen: $gen})
            MERGE (a)-[r:${type}]->(b)
            SET r = row[3], r.id = row[0] + '-${type}->' + row[1], r.sourcesJson = row[2]
            RETURN count(r) AS written`,
-          { rows },
+          { rows, gen: genParam },
         );
         // Fewer rows than sent means an end was missing: the graph would not equal the files.
         expectWritten(res.records[0]?.get('written'), rows.length, `${type} relationships`);
@@ -424,7 +423,9 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
       stats.relsMs = Date.now() - relsStart;
 
       progress(tick('verify', 0, 1, 0, 0, started, started));
-      stats.counts = await verifyCounts(tx, graph);
+      stats.counts = await verifyCounts(tx, graph, gen);
+      if (live === null) await setLiveGeneration(tx, gen, null);
+      else if ((await liveGeneration(tx)) !== live) throw new Error('the live graph changed during this load (another load ran at the same time); rolled back');
       progress(tick('commit', 0, 1, 0, 0, started, started));
     });
   } finally {
@@ -433,15 +434,18 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
   return stats;
 }
 
-/** Staged swap: stage in small transactions, flip in one, retire the old graph in batches. */
+/**
+ * Staged swap: write the next generation in small transactions, flip the live generation
+ * to it in one small transaction, delete the old generation in batches.
+ */
 async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: LoadOptions, started: number): Promise<Stats> {
   const progress = opts.onProgress ?? (() => {});
   const { database } = opts;
   const stats: Stats = { removedNodes: 0, removedRelationships: 0, nodesMs: 0, relsMs: 0, flipMs: 0 };
-  // Staged relationships find their ends by internal node id (below), so the index on
-  // staging ids that earlier loads used would only slow node creation down.
-  await driver.executeQuery('DROP INDEX seed_staging_id IF EXISTS', {}, { database });
-  await removeLeftovers(driver, database, p.nodeBatch, progress, started);
+  const live = await readLiveGeneration(driver, database);
+  await removeLeftovers(driver, database, live, p.nodeBatch, progress, started);
+  const gen = (live ?? 0) + 1;
+  const genParam = neo4j.int(gen);
 
   // `id()` is deprecated in favour of elementId(), whose strings are several times longer
   // than these integers; the notification about it is switched off for these sessions.
@@ -454,8 +458,8 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
     }),
   );
   const session = sessions[0]!;
-  // Seed id → internal id of its staging node. Internal ids are stable while the node
-  // exists, and staging nodes live until the flip; only one load runs at a time.
+  // Seed id → internal id of its node in the new generation. Internal ids are stable while
+  // the node exists, and only one load runs at a time.
   const internal = new Map<string, number>();
   const stagedNode = (id: string): Integer => {
     const nid = internal.get(id);
@@ -473,10 +477,10 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         await opts.beforeBatch?.(tx, { phase: 'nodes', batch: i + 1, batches: p.nodeBatches.length });
         const result = tx.run(
           `UNWIND $rows AS row
-           CREATE (n:${STAGING_LABEL})
-           SET ${SET_NODE_COLUMNS}, n.seedLabel = $label
+           CREATE (n:${ENTITY_LABEL}:${label})
+           SET ${SET_NODE_COLUMNS}, n.gen = $gen
            RETURN collect([n.id, id(n)]) AS written`,
-          { rows, label },
+          { rows, gen: genParam },
         );
         sent();
         const res = await result;
@@ -501,12 +505,12 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         await opts.beforeBatch?.(tx, { phase: 'relationships', batch: i + 1, batches: p.relBatches.length });
         const result = tx.run(
           `UNWIND $rows AS row
-           MATCH (a) WHERE id(a) = row[0] AND a:${STAGING_LABEL}
-           MATCH (b) WHERE id(b) = row[1] AND b:${STAGING_LABEL}
+           MATCH (a) WHERE id(a) = row[0] AND a.gen = $gen
+           MATCH (b) WHERE id(b) = row[1] AND b.gen = $gen
            CREATE (a)-[r:${type}]->(b)
            SET r = row[3], r.id = a.id + '-${type}->' + b.id, r.sourcesJson = row[2]
            RETURN count(r) AS written`,
-          { rows: staged },
+          { rows: staged, gen: genParam },
         );
         sent();
         const res = await result;
@@ -521,16 +525,8 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
     const before = await graphCounts(driver, database);
     const flipStart = Date.now();
     await session.executeWrite(async (tx) => {
-      await tx.run(`MATCH (n:${ENTITY_LABEL}) REMOVE n:${ENTITY_LABEL}:${NODE_LABELS.join(':')} SET n:${RETIRED_LABEL}`);
-      for (const label of NODE_LABELS) {
-        await tx.run(
-          `MATCH (n:${STAGING_LABEL}) WHERE n.seedLabel = $label
-           REMOVE n:${STAGING_LABEL}, n.seedLabel
-           SET n:${ENTITY_LABEL}:${label}`,
-          { label },
-        );
-      }
-      stats.counts = await verifyCounts(tx, graph);
+      stats.counts = await verifyCounts(tx, graph, gen);
+      await setLiveGeneration(tx, gen, live);
     });
     flipped = true;
     stats.flipMs = Date.now() - flipStart;
@@ -538,14 +534,14 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
     stats.removedRelationships = before.relationships;
     progress(tick('commit', 0, 1, 0, 0, started, started));
   } catch (err) {
-    // Our staging is invisible, but leave the database as it was (best effort; the next
+    // Our generation is invisible, but leave the database as it was (best effort; the next
     // load removes leftovers anyway).
-    if (!flipped) await deleteLabelled(driver, database, STAGING_LABEL, p.nodeBatch).catch(() => {});
+    if (!flipped) await deleteGeneration(driver, database, gen, p.nodeBatch).catch(() => {});
     throw err;
   } finally {
     await Promise.all(sessions.map((x) => x.close()));
   }
-  await removeLeftovers(driver, database, p.nodeBatch, progress, started);
+  await removeLeftovers(driver, database, gen, p.nodeBatch, progress, started);
   return stats;
 }
 
@@ -582,41 +578,25 @@ async function pipelined(count: number, sessions: readonly Session[], run: (i: n
   if (failure) throw failure.error;
 }
 
-/** Deletes staged and retired nodes of earlier loads (invisible to every reader), in batches. */
+/** Deletes the nodes readers cannot see (every generation but `live`, and older leftovers), reporting progress. */
 async function removeLeftovers(
   driver: Driver,
   database: string,
+  live: number | null,
   batch: number,
   progress: (p: LoadProgress) => void,
   started: number,
 ): Promise<void> {
-  for (const label of [RETIRED_LABEL, STAGING_LABEL]) {
-    let removed = 0;
-    await deleteLabelled(driver, database, label, batch, (n) => {
-      removed += n;
-      progress(tick('cleanup', 0, 0, removed, removed, started, started));
-    });
-  }
+  let removed = 0;
+  await deleteInvisible(driver, database, live, batch, (n) => {
+    removed += n;
+    progress(tick('cleanup', 0, 0, removed, removed, started, started));
+  });
 }
 
-async function deleteLabelled(driver: Driver, database: string, label: string, batch: number, onBatch?: (n: number) => void): Promise<void> {
-  // Small node batches, since each node takes its relationships along.
-  const size = Math.max(1, Math.min(batch, 2_000));
-  while (true) {
-    const res = await driver.executeQuery(
-      `MATCH (n:${label}) WITH n LIMIT $size DETACH DELETE n RETURN count(*) AS deleted`,
-      { size: neo4j.int(size) },
-      { database },
-    );
-    const n = toNum(res.records[0]?.get('deleted'));
-    if (n === 0) return;
-    onBatch?.(n);
-  }
-}
-
-/** The committed graph must equal the files; anything else rolls the transaction back. */
-async function verifyCounts(tx: Runner, graph: SeedGraph): Promise<GraphCounts> {
-  const counts = await countsIn(tx);
+/** The generation must equal the files; anything else rolls the transaction back. */
+async function verifyCounts(tx: Runner, graph: SeedGraph, gen: number): Promise<GraphCounts> {
+  const counts = await countsIn(tx, gen);
   if (counts.nodes !== graph.nodes.length || counts.relationships !== graph.relationships.length) {
     throw new Error(
       `after loading, Neo4j would hold ${counts.nodes} nodes and ${counts.relationships} relationships, ` +
@@ -666,86 +646,8 @@ function expectWritten(value: unknown, expected: number, what: string): void {
   if (n !== expected) throw new Error(`wrote ${n} of ${expected} ${what} in a batch (a missing endpoint?); rolled back`);
 }
 
-// ---------------------------------------------------------------------------------------
-// Reading back: counts and a content hash
-
 type Runner = Pick<ManagedTransaction, 'run'>;
-
-async function countsIn(tx: Runner): Promise<GraphCounts> {
-  const labels: Record<string, number> = Object.fromEntries(NODE_LABELS.map((l) => [l, 0]));
-  const types: Record<string, number> = Object.fromEntries(REL_TYPES.map((t) => [t, 0]));
-  let nodes = 0;
-  let relationships = 0;
-  const n = await tx.run(`MATCH (n:${ENTITY_LABEL}) RETURN [l IN labels(n) WHERE l <> '${ENTITY_LABEL}'] AS labels, count(*) AS c`);
-  for (const rec of n.records) {
-    const c = toNum(rec.get('c'));
-    nodes += c;
-    for (const l of rec.get('labels') as string[]) labels[l] = (labels[l] ?? 0) + c;
-  }
-  const r = await tx.run(`MATCH (:${ENTITY_LABEL})-[r]->(:${ENTITY_LABEL}) RETURN type(r) AS t, count(*) AS c`);
-  for (const rec of r.records) {
-    const c = toNum(rec.get('c'));
-    relationships += c;
-    const t = rec.get('t') as string;
-    types[t] = (types[t] ?? 0) + c;
-  }
-  return { nodes, relationships, labels, types };
-}
 
 function toNum(v: unknown): number {
   return neo4j.isInt(v) ? v.toNumber() : Number(v);
-}
-
-/** Seed nodes and relationships in the database, per label and type. */
-export async function graphCounts(driver: Driver, database: string): Promise<GraphCounts> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead((tx) => countsIn(tx));
-  } finally {
-    await session.close();
-  }
-}
-
-/** A canonical JSON text of a Neo4j value: sorted keys, integers marked so 1 ≠ 1.0. */
-function canonical(v: unknown): string {
-  if (neo4j.isInt(v)) return `{"$int":"${v.toString()}"}`;
-  if (typeof v === 'number') return `{"$float":${JSON.stringify(v)}}`;
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/**
- * A stable hash of every seed node (labels and properties) and every relationship between
- * them (type, ends and properties), ordered by id: equal hashes mean equal seed graphs.
- */
-export async function contentHash(driver: Driver, database: string): Promise<string> {
-  const hash = createHash('sha256');
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    await session.executeRead(async (tx) => {
-      const nodes = await tx.run(
-        `MATCH (n:${ENTITY_LABEL}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id, elementId(n)`,
-      );
-      for (const rec of nodes.records) {
-        const labels = [...(rec.get('labels') as string[])].sort();
-        hash.update(`N${canonical([rec.get('id'), labels, rec.get('props')])}\n`);
-      }
-      const rels = await tx.run(
-        `MATCH (a:${ENTITY_LABEL})-[r]->(b:${ENTITY_LABEL})
-         RETURN a.id AS s, type(r) AS type, b.id AS t, properties(r) AS props
-         ORDER BY r.id, s, type, t, elementId(r)`,
-      );
-      for (const rec of rels.records) hash.update(`R${canonical([rec.get('s'), rec.get('type'), rec.get('t'), rec.get('props')])}\n`);
-    });
-  } finally {
-    await session.close();
-  }
-  return hash.digest('hex');
 }

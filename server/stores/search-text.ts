@@ -58,18 +58,3 @@ export function tierOf(names: readonly string[], texts: readonly string[], q: st
   if (texts.some((x) => x.includes(q))) return TIER_DESCRIPTION;
   return 0;
 }
-
-/**
- * A Lucene query for the full-text index `entitySearch` (each term escaped, as itself and as
- * a prefix wildcard, ORed). The stores do not use it any more (see SEARCH_CYPHER: the index
- * cannot match arbitrary substrings); it stays for callers that query the index directly,
- * such as the store benchmark.
- */
-export function luceneQuery(normalisedQuery: string): string {
-  const terms = normalisedQuery.split(' ').filter((t) => t.length > 0);
-  return terms.map((t) => `${escapeLucene(t)} ${escapeLucene(t)}*`).join(' ');
-}
-
-function escapeLucene(term: string): string {
-  return term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
-}

@@ -16,12 +16,12 @@ import {
   contentHash,
   graphCounts,
   loadIntoNeo4j,
-  RETIRED_LABEL,
-  STAGING_LABEL,
+  invisibleNodeCount,
   type LoadOptions,
 } from '../../graph-seed/neo4j-loader.js';
 import { repoRoot } from '../../graph-seed/read-seed-files.js';
 import type { SeedGraph } from '../../graph-seed/schema.js';
+import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
 import { SEARCH_CYPHER } from '../../server/stores/neo4j/queries.js';
 import { describeNeo4j, neo4jTarget, type Neo4jTarget } from '../support/neo4j.js';
 
@@ -65,7 +65,7 @@ describeNeo4j('Neo4j seed loader', () => {
     const res = await driver.executeQuery(cypher, {}, { database: target.database });
     return (res.records[0]!.get(0) as Integer).toNumber();
   };
-  const leftovers = () => count(`MATCH (n) WHERE n:${STAGING_LABEL} OR n:${RETIRED_LABEL} RETURN count(n)`);
+  const leftovers = () => invisibleNodeCount(driver, target.database);
 
   describe.each(['single', 'staged'] as const)('mode %s', (mode) => {
     it('loads the fixture; a second load gives identical counts and content hash', async () => {
@@ -103,7 +103,7 @@ describeNeo4j('Neo4j seed loader', () => {
       expect(Object.keys(n.properties).sort()).toEqual(
         [
           'aliases', 'date', 'description', 'descriptionEn', 'figuresJson', 'id', 'issuerCount', 'kind', 'name', 'nameEn', 'sourcesJson',
-          'searchKey', 'searchText',
+          'searchKey', 'searchText', 'gen',
         ].sort(),
       );
       // Search properties: the normalised (lower case, hyphens as spaces) fields, each enclosed in U+0001.
@@ -166,13 +166,18 @@ describeNeo4j('Neo4j seed loader', () => {
         batchSize: 1,
         beforeBatch: async (tx, info) => {
           batches.push(`${info.phase} ${info.batch}/${info.batches}`);
-          // Several batches have already been written when this one breaks the Entity.id constraint.
+          // Several batches have already been written when this one breaks the (id, gen)
+          // constraint: a second node with an id the load has written, in the load's generation
+          // (the newest one holding that id: the live one in single mode, the next in staged).
           if (info.phase === 'relationships' && info.batch === 5) {
-            await tx.run(`CREATE (:Entity {id: 'rule:rectification-plan-2016'})`);
+            await tx.run(
+              `MATCH (n:Entity {id: 'rule:rectification-plan-2016'}) WITH max(n.gen) AS gen
+               CREATE (:Entity {id: 'rule:rectification-plan-2016', gen: gen})`,
+            );
           }
         },
       });
-      await expect(failing).rejects.toThrow(/already exists with label `Entity` and property `id`/);
+      await expect(failing).rejects.toThrow(/already exists with label `Entity` and properties `id`/);
       expect(batches).toContain('nodes 13/13');
       expect(batches.at(-1)).toBe('relationships 5/14');
       expect(await hash()).toBe(before);
@@ -221,25 +226,26 @@ describeNeo4j('Neo4j seed loader', () => {
     expect(await hash()).toBe(serial);
   });
 
-  it('creates the id constraints and the cjk full-text index', async () => {
+  it('creates the (id, generation) constraint and the generation index, and drops the retired full-text index', async () => {
+    await driver.executeQuery(`CREATE FULLTEXT INDEX entitySearch IF NOT EXISTS FOR (n:Agency) ON EACH [n.name]`, {}, { database: target.database });
     await load(graph);
     const constraints = await driver.executeQuery(
-      `SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties AS props`,
+      `SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN name, labelsOrTypes AS labels, properties AS props ORDER BY name`,
       {},
       { database: target.database },
     );
-    const unique = constraints.records.filter((r) => (r.get('props') as string[]).join() === 'id').map((r) => r.get('label') as string);
-    expect(unique).toEqual(expect.arrayContaining(['Entity', 'Agency', 'Rule', 'Segment', 'Topic', 'Technology', 'Phase', 'Event']));
-    const index = await driver.executeQuery(
-      `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state WHERE name = 'entitySearch' RETURN *`,
+    expect(constraints.records.map((r) => [r.get('name'), r.get('labels'), r.get('props')])).toEqual([
+      ['entity_id_gen_unique', ['Entity'], ['id', 'gen']],
+      ['seed_state_key_unique', ['SeedState'], ['key']],
+    ]);
+    const range = await driver.executeQuery(
+      `SHOW INDEXES YIELD name, type, labelsOrTypes, properties WHERE name = 'entity_gen' RETURN type, labelsOrTypes, properties`,
       {},
       { database: target.database },
     );
-    const rec = index.records[0]!;
-    expect(rec.get('state')).toBe('ONLINE');
-    expect([...(rec.get('labelsOrTypes') as string[])].sort()).toEqual(['Agency', 'Event', 'Phase', 'Rule', 'Segment', 'Technology', 'Topic']);
-    expect([...(rec.get('properties') as string[])].sort()).toEqual(['aliases', 'description', 'descriptionEn', 'name', 'nameEn']);
-    expect((rec.get('options') as { indexConfig: Record<string, unknown> }).indexConfig['fulltext.analyzer']).toBe('cjk');
+    expect(range.records.map((r) => [r.get('type'), r.get('labelsOrTypes'), r.get('properties')])).toEqual([['RANGE', ['Entity'], ['gen']]]);
+    // The cjk full-text index of earlier versions is dropped (no query reads it).
+    expect(await count(`SHOW FULLTEXT INDEXES YIELD name RETURN count(*)`)).toBe(0);
   });
 
   it('creates the TEXT indexes search reads, and search uses them (no label scan)', async () => {
@@ -290,34 +296,74 @@ describeNeo4j('Neo4j seed loader', () => {
     expect(await hash()).toBe(single);
   });
 
-  describe('full-text search (entitySearch, cjk analyzer)', () => {
-    beforeAll(async () => {
-      await load(graph);
-    });
-
-    const search = async (q: string): Promise<string[]> => {
-      const res = await driver.executeQuery(
-        `CALL db.index.fulltext.queryNodes('entitySearch', $q) YIELD node, score RETURN node.id AS id ORDER BY score DESC`,
-        { q },
-        { database: target.database },
-      );
-      return res.records.map((r) => r.get('id') as string);
+  describe('generations', () => {
+    const live = async (): Promise<number> => count(`MATCH (s:SeedState {key: 'live'}) RETURN s.generation`);
+    const generations = async (): Promise<number[]> => {
+      const res = await driver.executeQuery('MATCH (n:Entity) RETURN DISTINCT n.gen AS g ORDER BY g', {}, { database: target.database });
+      return res.records.map((r) => (r.get('g') as Integer).toNumber());
     };
 
-    it('finds Chinese terms: 网络借贷, 房地产, an alias (保监会)', async () => {
-      const p2p = await search('网络借贷');
-      expect(p2p[0]).toBe('segment:online-lending');
-      expect(p2p).toContain('rule:p2p-interim-measures-2016');
-      expect(p2p).not.toContain('phase:regulation');
-      const realEstate = await search('房地产');
-      expect(realEstate[0]).toBe('topic:real-estate-finance');
-      expect(await search('保监会')).toContain('agency:circ');
+    it('a staged load writes the next generation and makes it live; a single load replaces the live one in place', async () => {
+      await load(graph, { mode: 'single' });
+      const g = await live();
+      expect(await generations()).toEqual([g]);
+      await load(graph, { mode: 'single' });
+      expect(await live()).toBe(g);
+      await load(graph, { mode: 'staged' });
+      expect(await live()).toBe(g + 1);
+      expect(await generations()).toEqual([g + 1]);
+      expect(await leftovers()).toBe(0);
     });
 
-    it('finds English terms: insurance, CBRC', async () => {
-      const insurance = await search('insurance');
-      expect(new Set(insurance)).toEqual(new Set(['segment:internet-insurance', 'rule:insurance-rectification-plan-2016', 'agency:circ']));
-      expect(await search('CBRC')).toEqual(['agency:cbrc']);
+    it('nodes of another generation are invisible to the store, and the next load deletes them', async () => {
+      await load(graph);
+      const before = await hash();
+      const g = await live();
+      // What an interrupted staged load leaves: the next generation, part written, with a
+      // node of a live id (other name) and a node of its own, joined by a relationship.
+      await driver.executeQuery(
+        `CREATE (a:Entity:Agency {id: 'agency:circ', gen: $next, name: 'ghost', nameEn: 'ghost', aliases: [], description: '', descriptionEn: '',
+                   searchKey: '\u0001ghost\u0001', searchText: '\u0001\u0001', sourcesJson: '[]', figuresJson: '[]'})
+         CREATE (b:Entity:Agency {id: 'agency:ghost', gen: $next, name: 'ghost', nameEn: 'ghost', aliases: [], description: '', descriptionEn: '',
+                   searchKey: '\u0001ghost\u0001', searchText: '\u0001\u0001', sourcesJson: '[]', figuresJson: '[]'})
+         CREATE (a)-[:PART_OF {id: 'agency:circ-PART_OF->agency:ghost', sourcesJson: '[]'}]->(b)`,
+        { next: neo4j.int(g + 1) },
+        { database: target.database },
+      );
+      expect(await leftovers()).toBe(2);
+      const store = new Neo4jStore(driver, { database: target.database });
+      expect((await store.node('agency:circ'))?.nameEn).toBe(graph.nodes.find((n) => n.id === 'agency:circ')!.nameEn);
+      expect(await store.node('agency:ghost')).toBeUndefined();
+      expect(await store.search({ q: 'ghost', limit: 10 })).toEqual([]);
+      expect(await store.counts()).toMatchObject({ nodes: 14, relationships: 15 });
+      expect((await store.neighborhood({ id: 'agency:circ', depth: 2, limit: 200 }))?.nodes.map((n) => n.id)).not.toContain('agency:ghost');
+      expect(await hash()).toBe(before);
+      await load(graph);
+      expect(await leftovers()).toBe(0);
+      expect(await hash()).toBe(before);
+    });
+
+    it.each(['single', 'staged'] as const)('%s: a database of the loader before generations is replaced by the seed graph', async (mode) => {
+      await load(graph, { mode });
+      const clean = await hash();
+      // The loader before generations: per-label id constraints, nodes without a generation,
+      // no SeedState, staging leftovers.
+      await driver.executeQuery('MATCH (n) WHERE n:Entity OR n:SeedState DETACH DELETE n', {}, { database: target.database });
+      await driver.executeQuery('DROP CONSTRAINT entity_id_gen_unique', {}, { database: target.database });
+      await driver.executeQuery('CREATE CONSTRAINT agency_id_unique FOR (n:Agency) REQUIRE n.id IS UNIQUE', {}, { database: target.database });
+      await driver.executeQuery(
+        `CREATE (:Entity:Agency {id: 'agency:circ', name: 'old'})-[:PART_OF {id: 'x'}]->(:Entity:Agency {id: 'agency:old', name: 'old'})
+         CREATE (:SeedStaging {id: 'agency:circ', seedLabel: 'Agency'})`,
+        {},
+        { database: target.database },
+      );
+      expect(await graphCounts(driver, target.database)).toMatchObject({ nodes: 0, relationships: 0 });
+      expect(await leftovers()).toBe(3);
+      await load(graph, { mode });
+      expect(await graphCounts(driver, target.database)).toEqual({ nodes: 14, relationships: 15, labels: EXPECTED_LABELS, types: EXPECTED_TYPES });
+      expect(await hash()).toBe(clean);
+      expect(await leftovers()).toBe(0);
+      expect(await count(`SHOW CONSTRAINTS YIELD name WHERE name = 'agency_id_unique' RETURN count(*)`)).toBe(0);
     });
   });
 

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadSeedGraph } from '../../graph-seed/load-seed.js';
-import { contentHash, graphCounts, loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
+import { contentHash, graphCounts, invisibleNodeCount, loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
 import type { SeedGraph } from '../../graph-seed/schema.js';
 import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
 import { generateSynthetic } from '../../bench/synthetic/generate.js';
@@ -257,8 +257,7 @@ describeNeo4j('faults', () => {
           const next = await runLoad(['--batch-size', '500']);
           expect(next.code, next.stderr.slice(-500)).toBe(0);
           expect((await snapshot()).hash).toBe(fresh.hash);
-          const leftovers = await driver.executeQuery('MATCH (n) WHERE n:SeedStaging OR n:SeedRetired RETURN count(n) AS c', {}, { database: db.database });
-          expect(neo4j.integer.toNumber(leftovers.records[0]!.get('c'))).toBe(0);
+          expect(await invisibleNodeCount(driver, db.database)).toBe(0);
         } finally {
           await app.close();
           await store.close();

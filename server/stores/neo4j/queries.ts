@@ -1,3 +1,5 @@
+import { LIVE_GENERATION } from './generation.js';
+
 /**
  * Every Cypher text the Neo4j store runs, as named constants. Nothing here is ever built
  * from request text: ids, search text, label and type filters, dates and limits all travel
@@ -6,7 +8,10 @@
  *
  * Data model (graph-seed/neo4j-loader.ts): every node has its label and `Entity`, scalar
  * seed fields as properties, `sourcesJson`/`figuresJson` as JSON strings; relationships
- * carry `id`, their scalar properties and `sourcesJson`.
+ * carry `id`, their scalar properties and `sourcesJson`. The database can hold more than one
+ * generation of the graph (`./generation.ts`): every query starts with LIVE_GENERATION and
+ * anchors its first nodes on `gen`; everything reached through relationships from there is
+ * of the same generation.
  *
  * Shared parameter conventions:
  * - `$labels`, `$types`: always lists (every label / type when the request has no filter),
@@ -19,17 +24,20 @@
 
 /** Node counts per label (the `Entity` label left out). */
 export const NODE_COUNTS_CYPHER = `
-MATCH (n:Entity)
+${LIVE_GENERATION}
+MATCH (n:Entity) WHERE n.gen = gen
 UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
 RETURN label, count(*) AS count`;
 
 /** Relationship counts per type. */
 export const RELATIONSHIP_COUNTS_CYPHER = `
-MATCH (:Entity)-[r]->(:Entity)
+${LIVE_GENERATION}
+MATCH (a:Entity)-[r]->(:Entity) WHERE a.gen = gen
 RETURN type(r) AS type, count(*) AS count`;
 
 export const NODE_CYPHER = `
-MATCH (n:Entity {id: $id})
+${LIVE_GENERATION}
+MATCH (n:Entity {id: $id, gen: gen})
 RETURN n`;
 
 /**
@@ -43,14 +51,14 @@ RETURN n`;
  * is looked up only when the name tiers leave room under `$limit`. `$q`: the normalised
  * query, never holding U+0001 (the store answers such a query with no hits).
  *
- * (The full-text index `entitySearch` is not used: its cjk analyzer matches bigrams and
- * whole words, while the contract is substring matching: "AI" must find "chain" in a
- * description, "贷" must find 首付贷.)
+ * (No full-text index: a cjk analyzer matches bigrams and whole words, while the contract is
+ * substring matching: "AI" must find "chain" in a description, "贷" must find 首付贷.)
  */
 export const SEARCH_CYPHER = `
-CALL () {
+${LIVE_GENERATION}
+CALL (gen) {
   MATCH (n:Entity)
-  WHERE n.searchKey CONTAINS $q AND any(l IN labels(n) WHERE l IN $labels)
+  WHERE n.searchKey CONTAINS $q AND n.gen = gen AND any(l IN labels(n) WHERE l IN $labels)
   WITH n, CASE
             WHEN n.searchKey CONTAINS '\\u0001' + $q + '\\u0001' THEN 4
             WHEN n.searchKey CONTAINS '\\u0001' + $q THEN 3
@@ -59,11 +67,12 @@ CALL () {
   WITH n, tier ORDER BY tier DESC, size(n.name), n.id LIMIT $limit
   RETURN collect({n: n, tier: tier}) AS named
 }
-CALL (named) {
+CALL (gen, named) {
   // The index is asked only when the name tiers left room (CONTAINS null finds nothing);
   // a plain WHERE on \`named\` would be checked after the index scan, not before.
   MATCH (n:Entity)
   WHERE n.searchText CONTAINS (CASE WHEN size(named) < $limit THEN $q END)
+    AND n.gen = gen
     AND any(l IN labels(n) WHERE l IN $labels)
     AND NOT n.searchKey CONTAINS $q
   WITH n ORDER BY size(n.name), n.id LIMIT $limit
@@ -80,7 +89,8 @@ RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS n
  * depth then id, cut at `$limit`; then every allowed relationship among the kept nodes.
  */
 export const NEIGHBORHOOD_CYPHER = `
-MATCH (c:Entity {id: $id})
+${LIVE_GENERATION}
+MATCH (c:Entity {id: $id, gen: gen})
 CALL (c) {
   MATCH (c)-[r]-(n:Entity)
   WHERE $depth >= 1 AND type(r) IN $types AND n <> c
@@ -121,8 +131,9 @@ RETURN kept AS nodes, rels, truncated`;
 
 /** How many of the two path ends exist. */
 export const PATH_ENDS_CYPHER = `
+${LIVE_GENERATION}
 MATCH (n:Entity)
-WHERE n.id IN [$from, $to]
+WHERE n.id IN [$from, $to] AND n.gen = gen
 RETURN count(DISTINCT n.id) AS found`;
 
 /**
@@ -132,7 +143,8 @@ RETURN count(DISTINCT n.id) AS found`;
  * capped at 8 hops and `$maxLength` is applied to the result.
  */
 export const SHORTEST_PATH_CYPHER = `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+${LIVE_GENERATION}
+MATCH (a:Entity {id: $from, gen: gen}), (b:Entity {id: $to, gen: gen})
 MATCH p = allShortestPaths((a)-[*..8]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
@@ -144,7 +156,8 @@ RETURN nodes(p) AS nodes,
 
 /** The same, following relationships only in their direction. */
 export const SHORTEST_PATH_DIRECTED_CYPHER = `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+${LIVE_GENERATION}
+MATCH (a:Entity {id: $from, gen: gen}), (b:Entity {id: $to, gen: gen})
 MATCH p = allShortestPaths((a)-[*..8]->(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
@@ -168,7 +181,8 @@ RETURN nodes(p) AS nodes,
  * 100k synthetic graph (2,951 agencies, 9,707 entries) hit the 2 GB transaction limit.
  */
 export const REGULATORS_CYPHER = `
-MATCH (s:Segment {id: $segmentId})
+${LIVE_GENERATION}
+MATCH (s:Entity {id: $segmentId, gen: gen}) WHERE s:Segment
 CALL (s) {
   MATCH (sub:Segment)-[:PART_OF*0..]->(s)
   WITH DISTINCT sub
@@ -206,7 +220,8 @@ RETURN s AS segment, size(groups) AS agencyCount, total,
  * the first `$limit` entries, and how many there were.
  */
 export const RULES_TOUCHING_CYPHER = `
-MATCH (t:Topic {id: $topicId})
+${LIVE_GENERATION}
+MATCH (t:Entity {id: $topicId, gen: gen}) WHERE t:Topic
 CALL (t) {
   MATCH (sub:Topic)-[:PART_OF*0..]->(t)
   WITH DISTINCT sub
@@ -226,14 +241,15 @@ RETURN t AS topic,
 
 /** Question 3: the phases in order, and every dated rule and event, oldest first. */
 export const TIMELINE_CYPHER = `
-CALL () {
-  MATCH (p:Phase)
+${LIVE_GENERATION}
+CALL (gen) {
+  MATCH (p:Phase) WHERE p.gen = gen
   WITH p ORDER BY p.order, p.id
   RETURN collect(p) AS phases
 }
-CALL () {
+CALL (gen) {
   MATCH (n:Entity)
-  WHERE (n:Rule OR n:Event) AND n.date IS NOT NULL
+  WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.date IS NOT NULL
   WITH n ORDER BY left(n.date + '-00-00', 10), n.id
   RETURN collect(n) AS rules
 }
@@ -244,8 +260,9 @@ RETURN phases, rules`;
  * events a date key within [`$from`, `$to`] (bound keys; null = open) when either is set.
  */
 export const GRAPH_NODES_CYPHER = `
+${LIVE_GENERATION}
 MATCH (n:Entity)
-WHERE any(l IN labels(n) WHERE l IN $labels)
+WHERE n.gen = gen AND any(l IN labels(n) WHERE l IN $labels)
   AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
   AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
        OR (n.date IS NOT NULL
@@ -256,8 +273,9 @@ ORDER BY n.id`;
 
 /** Whole-graph filter, relationships: allowed type, both ends kept by GRAPH_NODES_CYPHER. */
 export const GRAPH_RELATIONSHIPS_CYPHER = `
+${LIVE_GENERATION}
 MATCH (a:Entity)-[r]->(b:Entity)
-WHERE type(r) IN $types
+WHERE a.gen = gen AND type(r) IN $types
   AND all(n IN [a, b] WHERE
         any(l IN labels(n) WHERE l IN $labels)
     AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
@@ -269,14 +287,16 @@ RETURN {r: r, s: a.id, t: b.id} AS rel
 ORDER BY r.id`;
 
 export const SUBGRAPH_NODES_CYPHER = `
+${LIVE_GENERATION}
 MATCH (n:Entity)
-WHERE n.id IN $ids
+WHERE n.id IN $ids AND n.gen = gen
 RETURN n
 ORDER BY n.id`;
 
 export const SUBGRAPH_RELATIONSHIPS_CYPHER = `
+${LIVE_GENERATION}
 MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids
+WHERE a.id IN $ids AND a.gen = gen AND b.id IN $ids
 RETURN {r: r, s: a.id, t: b.id} AS rel
 ORDER BY r.id`;
 
@@ -286,8 +306,9 @@ ORDER BY r.id`;
  * and every relationship touching them whose other end is visible as of `$to`.
  */
 export const CHANGES_CYPHER = `
+${LIVE_GENERATION}
 MATCH (n:Entity)
-WHERE (n:Rule OR n:Event) AND n.date IS NOT NULL
+WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.date IS NOT NULL
   AND left(n.date + '-00-00', 10) > $from
   AND left(n.date + '-00-00', 10) <= $to
 WITH n ORDER BY left(n.date + '-00-00', 10), n.id
@@ -307,14 +328,16 @@ RETURN added, rels, others`;
  * the rule names). Only rules visible as of `$asOf`. One row per (agency, rule, via, cell).
  */
 export const MATRIX_CYPHER = `
+${LIVE_GENERATION}
 MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(via:Segment)-[:PART_OF*0..]->(cell:Segment)
-WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+WHERE a.gen = gen AND ($asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf)
 RETURN DISTINCT a AS agency, rule, via, cell AS segment,
        {r: iss, s: a.id, t: rule.id} AS issued,
        {r: reg, s: rule.id, t: via.id} AS regulates`;
 
 /** The segment hierarchy, for the matrix's column order and roll-up relationships. */
 export const SEGMENT_PART_OF_CYPHER = `
-MATCH (a:Segment)-[r:PART_OF]->(b:Segment)
+${LIVE_GENERATION}
+MATCH (a:Segment)-[r:PART_OF]->(b:Segment) WHERE a.gen = gen
 RETURN {r: r, s: a.id, t: b.id} AS rel
 ORDER BY r.id`;

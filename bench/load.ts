@@ -201,8 +201,8 @@ export function neo4jLoadSection(results: readonly Neo4jLoadResult[], heap: stri
     title: `Loading into Neo4j (graph-seed/neo4j-loader.ts, embedded Neo4j 5.26, heap ${heap})`,
     lines: table(['nodes', 'nodes loaded', 'relationships', 'total s', 'flip s', 'nodes/s', 'relationships/s', 'result', 'target'], rows),
     notes: [
-      'nodes/s and relationships/s are the loader\'s own figures for its write batches (`LoadResult`: node batches, relationship batches, two in flight). Total is the whole `loadIntoNeo4j` call: schema, clean-up, the batches, and the flip.',
-      'flip s: the staged load\'s flip transaction, in which every node gets its labels and so its index entries (uniqueness, TEXT and full-text indexes); it is not in nodes/s.',
+      'nodes/s and relationships/s are the loader\'s own figures for its write batches (`LoadResult`: node batches, relationship batches, two in flight; the node batches\' commits write the index entries: (id, gen) uniqueness, gen, and the two TEXT indexes of search). Total is the whole `loadIntoNeo4j` call: schema, clean-up of earlier generations, the batches, the flip and the deletion of the replaced generation.',
+      'flip s: the staged load\'s flip transaction, which counts the new generation and points `SeedState` at it; it touches one node at any size.',
     ],
     checks,
   };

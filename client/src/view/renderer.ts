@@ -62,15 +62,30 @@ export function createRenderer(
     stagePadding: 40,
     // The canvas is hidden (display:none) in the list view; refreshes must not throw there.
     allowInvalidContainer: true,
-    // sigma hands the reducers a fresh copy of the attributes, so they may write into it;
-    // that saves one object per node and relationship on every full refresh.
+    // A node's display data is a fresh object of just the fields sigma reads, all set but
+    // `type` (sigma's default), rather than sigma's copy of every attribute of the node
+    // (names in two languages, the API record, ...) with the display fields written into
+    // it: sigma keeps these objects, adds its defaults to them and reads them in process(),
+    // and at 50k nodes a full refresh took half the time with the small objects (median
+    // 0.3 s against 0.65 s, the two alternating in one headless Chromium page).
     nodeReducer: (node, data) => {
-      const d = Object.assign(data, nodeDisplay(node, data, getState()));
+      const s = nodeDisplay(node, data, getState());
+      const color = s.color ?? data.color;
       // In an overview (drawn-graph.ts) the nodes outside a highlight shrink to dots, so the
       // highlighted relationships, drawn beneath the nodes, are not hidden under thousands
       // of grey discs.
-      if (d.color === DIMMED_NODE_COLOR && isOverview(graph)) d.size = Math.min(d.size, 2);
-      return d;
+      const size = color === DIMMED_NODE_COLOR && isOverview(graph) ? Math.min(data.size, 2) : data.size;
+      return {
+        x: data.x,
+        y: data.y,
+        size,
+        color,
+        label: (s.label !== undefined ? s.label : data.label) ?? null,
+        hidden: s.hidden ?? false,
+        highlighted: s.highlighted ?? false,
+        forceLabel: s.forceLabel ?? false,
+        zIndex: s.zIndex ?? 0,
+      };
     },
     edgeReducer: (edge, data) => {
       const d = data as EdgeAttrs & { hidden?: boolean };

@@ -5,10 +5,12 @@
  * → start positions (small graphs: `staticLayout`, ForceAtlas2 + noverlap in the module
  * worker; above PROGRESSIVE_MIN_NODES: `clusteredPositions`) → `DrawnGraph` (what sigma
  * draws: nodes only while a big graph is laid out, an overview above OVERVIEW_MAX_EDGES
- * relationships) → `createRenderer` (the client's sigma settings and reducers) → first frame; big graphs then run
- * `ProgressiveLayout` (ForceAtlas2 in a worker, sigma drawing the updates) to the end of
- * its budget; then full `refresh()` calls and a scripted pan/zoom; small graphs last run
- * `ProgressiveLayout` as the toolbar's start button does.
+ * relationships) → `createRenderer` (the client's sigma settings and reducers) → first
+ * frame; big graphs then run `ProgressiveLayout` (ForceAtlas2 in a worker, sigma drawing
+ * the updates, or above PREVIEW_MIN_NODES the 2D preview and sigma's one frame at the end)
+ * to the end of its budget and until sigma's picture is on screen; then full `refresh()`
+ * calls and a scripted pan/zoom; small graphs last run `ProgressiveLayout` as the
+ * toolbar's start button does.
  * vis: the same nodes and relationships as a vis-network (physics off, at the positions
  * `buildGraph` seeds), then `redraw()` calls and the same pan/zoom script.
  * Long tasks (PerformanceObserver 'longtask') are recorded throughout.
@@ -19,9 +21,9 @@ import { buildGraph } from '../../../client/src/graph/build';
 import { applyPositions, ProgressiveLayout, staticLayout } from '../../../client/src/graph/layout';
 import { isProgressive } from '../../../client/src/graph/layout-budget';
 import { clusteredPositions } from '../../../client/src/graph/initial-placement';
-import { EMPTY_FILTERS, type HighlightState } from '../../../client/src/graph/reducers';
+import { EMPTY_FILTERS, nodeDisplay, type HighlightState } from '../../../client/src/graph/reducers';
 import { createRenderer } from '../../../client/src/view/renderer';
-import { DrawnGraph } from '../../../client/src/view/drawn-graph';
+import { DrawnGraph, PREVIEW_MIN_NODES } from '../../../client/src/view/drawn-graph';
 import { REL_NAMES, REL_TYPES, type RelType } from '../../../graph-seed/schema';
 import type { Subgraph } from '../../../server/stores/types';
 
@@ -112,16 +114,17 @@ async function runSigma(sub: Subgraph, tData: number) {
     relNames: Object.fromEntries(REL_TYPES.map((t) => [t, REL_NAMES[t].zh])) as Record<RelType, string>,
   };
   // The same wiring as GraphView: what sigma draws (DrawnGraph: nodes only and no names
-  // while a big graph is laid out, an overview of the relationships above its edge count),
-  // positions re-read without running the reducers.
-  const drawn = new DrawnGraph(graph);
+  // while a big graph is laid out, the 2D preview instead of sigma while a very big one is,
+  // an overview of the relationships above its edge count), positions re-read without
+  // running the reducers.
+  const drawn = new DrawnGraph(graph, (id, a) => nodeDisplay(id, a, state));
   drawn.update(progressive);
-  const renderer = createRenderer(stage, graph, () => state, 1, drawn.current, drawn.labels);
+  const renderer = createRenderer(stage, graph, () => state, 1, drawn.current, drawn.labels, drawn.drawNodes);
   drawn.attach(renderer);
   let layoutDone: () => void = () => undefined;
   let doneAt = NaN;
   const layout = new ProgressiveLayout(graph, {
-    onPositions: () => renderer.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true }),
+    onPositions: () => drawn.positionsChanged(),
     onRunning: (running) => {
       if (!running) doneAt = performance.now();
       drawn.update(running);
@@ -139,6 +142,9 @@ async function runSigma(sub: Subgraph, tData: number) {
   /** Runs the layout to the end of its budget, recording frames, renders and long tasks. */
   const runLayout = async () => {
     renders.length = 0;
+    const previewDraws = drawn.preview.drawTimes;
+    previewDraws.length = 0;
+    const previewed = graph.order > PREVIEW_MIN_NODES;
     const start = performance.now();
     const finished = new Promise<void>((r) => (layoutDone = r));
     layout.start();
@@ -153,6 +159,10 @@ async function runSigma(sub: Subgraph, tData: number) {
       last = now;
     }
     const end = performance.now();
+    // A previewed layout hands over to sigma once the GPU has drawn sigma's full frame
+    // (layout-preview.ts): wait until sigma's picture is on screen.
+    await drawn.shown();
+    const shown = performance.now();
     // The frame that draws the final picture (names, and relationships again) is rendered in
     // a requestAnimationFrame callback and its long task ends only after the compositor's
     // read-back of the canvases, after the callbacks; so wait for the frame after it, and a
@@ -168,7 +178,12 @@ async function runSigma(sub: Subgraph, tData: number) {
       // A task counts for the end if it was still running when the last positions arrived.
       longTasksWhileRunning: longTaskSummary(tasksBetween(start, end).filter((t) => t.start + t.duration < doneAt)),
       longTasksAtEnd: longTaskSummary(tasksBetween(start, settled).filter((t) => t.start + t.duration >= doneAt)),
+      longTasksAtEndMs: tasksBetween(start, settled).filter((t) => t.start + t.duration >= doneAt).map((t) => Math.round(t.duration)),
       layoutIterations: layout.lastRun?.iterations ?? NaN,
+      layoutPreview: previewed,
+      // Main-thread time of the 2D preview's frames, and from the last positions to sigma's picture on screen.
+      previewDraw: summary([...previewDraws]),
+      finalPictureShownMs: shown - doneAt,
       continuousLayoutRender: summary([...renders]),
       continuousLayoutFrame: summary(frames),
       longTasksDuringContinuousLayout: longTaskSummary(tasksBetween(start, settled)),

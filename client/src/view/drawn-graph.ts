@@ -2,11 +2,11 @@
  * What sigma draws of the graph, by size, so that no frame of a big graph blocks the page.
  *
  * Measured in headless Chromium with software WebGL (SwiftShader, as on machines without a
- * GPU), a frame's cost is not sigma's JavaScript but the main thread waiting, in the
- * compositor's read-back of each WebGL canvas, for the GPU process to execute the frame's
- * draw calls; and that cost grows with the number of instanced items drawn (circle nodes,
- * arrow relationships), not with their pixel size. At 50k nodes and 253k relationships one
- * frame with everything drawn blocked the main thread for 10–15 s. So:
+ * GPU), a frame's cost is mostly not sigma's JavaScript but the main thread waiting, in the
+ * compositor's read-back of each changed WebGL canvas, for the GPU process to execute the
+ * frame's draw calls; that cost grows with the number of items drawn and, for the nodes'
+ * discs, with the pixels they cover. At 50k nodes and 253k relationships one frame with
+ * everything drawn blocked the main thread for 10–15 s. So:
  *
  * - while ForceAtlas2 runs on a big graph, only the nodes are drawn, without their names
  *   (the positions change under them several times a second; names come back at the end);
@@ -15,6 +15,15 @@
  *   hovered or selected node and those of an answer in focus. Drawing 250k crossing lines
  *   shows a grey mass; the neighbourhood of the node under the pointer shows who is linked
  *   to whom. The graph view says so in a note (`graph.overview`).
+ * - while ForceAtlas2 runs on a graph of more than `PREVIEW_MIN_NODES` nodes, sigma's layers
+ *   are hidden and draw no nodes, and a plain 2D-canvas preview (layout-preview.ts) shows
+ *   the positions as they come: at 50k nodes a sigma position update blocked the main
+ *   thread 0.7–1.3 s (its re-indexing, then the wait for the GPU), a preview frame takes
+ *   40–60 ms. sigma keeps its index of the nodes meanwhile; when the layout ends it
+ *   re-reads the positions once and draws into its hidden layers, which are shown when the
+ *   GPU has finished the frame (so the main thread does not wait for it). sigma's names
+ *   stay on in that case: their layer is hidden too, and switching them back on at the end
+ *   would cost sigma a second full refresh of the big graph.
  *
  * sigma draws `view`: the graph itself, or a graph with the same nodes (sharing their
  * attribute objects, see `nodesOnlyView`) and the chosen relationships. The reducers always
@@ -23,6 +32,7 @@
 import type { AtlasGraph } from '../graph/build';
 import { nodesOnlyView } from '../graph/build';
 import { HIDE_EDGES_DURING_LAYOUT_NODES } from '../graph/layout-budget';
+import { LayoutPreview, type PreviewStyle } from './layout-preview';
 import type { AtlasSigma } from './renderer';
 
 /** Above this many relationships the graph is shown as an overview (see above). */
@@ -31,18 +41,40 @@ export const OVERVIEW_MAX_EDGES = 20_000;
 /** At most this many relationships are drawn in an overview (a hub's neighbourhood can be large). */
 export const OVERVIEW_EDGE_CAP = 5_000;
 
+/**
+ * Above this many nodes a running layout is shown by the 2D preview instead of sigma (see
+ * above). With software WebGL a sigma position update costs ~6 µs a node of re-indexing
+ * plus ~8 µs a node of waiting for the GPU here, so it passes 200 ms at about 14k nodes;
+ * graphs up to 12k (the seed, 1k and 10k benchmark graphs among them) keep sigma's own
+ * frames during their layout, as before.
+ */
+export const PREVIEW_MIN_NODES = 12_000;
+
 export function isOverview(graph: AtlasGraph): boolean {
   return graph.size > OVERVIEW_MAX_EDGES;
 }
 
 export class DrawnGraph {
   private view: AtlasGraph;
+  /** The graph was refilled: a nodes-only view must be built again before it is drawn. */
+  private stale = false;
   private layoutRunning = false;
+  /** The preview stands in for sigma's nodes now (set by `update`). */
+  private previewOn = false;
   private renderer: AtlasSigma | null = null;
   private wanted: ReadonlySet<string> = new Set();
+  /** The pending hand-over from the preview to sigma (resolved when sigma's picture shows). */
+  private handOver: Promise<void> = Promise.resolve();
+  /** The 2D picture of a very big graph while it is laid out. */
+  readonly preview: LayoutPreview;
 
-  constructor(private readonly graph: AtlasGraph) {
+  /** `style`: the preview's colour and visibility of a node (the node reducer's, in the app). */
+  constructor(
+    private readonly graph: AtlasGraph,
+    style: PreviewStyle = (_id, a) => ({ color: a.color }),
+  ) {
     this.view = graph;
+    this.preview = new LayoutPreview(graph, style);
   }
 
   /** The graph sigma should draw now (for createRenderer). */
@@ -50,18 +82,39 @@ export class DrawnGraph {
     return this.view;
   }
 
-  /** Whether names are drawn now (off while a big graph is laid out). */
+  /** Whether names are drawn now (off while a big graph is laid out by sigma itself). */
   get labels(): boolean {
-    return !this.nodesOnlyWhileRunning();
+    return !this.nodesOnlyWhileRunning() || this.previewing;
   }
+
+  /** Whether the running layout is shown by the 2D preview (sigma draws no nodes meanwhile). */
+  get previewing(): boolean {
+    return this.layoutRunning && this.graph.order > PREVIEW_MIN_NODES;
+  }
+
+  /** For createRenderer: whether sigma's node program draws (not while the preview stands in). */
+  readonly drawNodes = (): boolean => !this.previewOn;
 
   /** The graph was cleared and filled again: the next `update` builds a fresh view. */
   invalidate(): void {
-    if (this.view !== this.graph) this.view = this.graph.order ? nodesOnlyView(this.graph) : this.graph;
+    if (this.view !== this.graph) this.stale = true;
   }
 
   attach(renderer: AtlasSigma): void {
     this.renderer = renderer;
+    if (this.previewOn) this.preview.show(renderer);
+  }
+
+  /** The worker wrote new x/y into the node attributes: redraw them. */
+  positionsChanged(): void {
+    if (this.previewOn) this.preview.schedule();
+    // sigma re-reads x/y without running the reducers.
+    else this.renderer?.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+  }
+
+  /** Colours, filters or highlight changed: the preview reads them again (sigma is refreshed by the caller). */
+  restyle(): void {
+    if (this.previewOn) this.preview.restyle();
   }
 
   private nodesOnlyWhileRunning(): boolean {
@@ -74,21 +127,51 @@ export class DrawnGraph {
    */
   update(running: boolean = this.layoutRunning): void {
     this.layoutRunning = running;
+    const wasPreview = this.previewOn;
+    const preview = this.previewing;
+    this.previewOn = preview;
     const nodesOnly = this.nodesOnlyWhileRunning();
     const partial = nodesOnly || isOverview(this.graph);
     let next = this.view;
     if (!partial) next = this.graph;
-    else if (next === this.graph || next.order !== this.graph.order) next = nodesOnlyView(this.graph);
+    else if (this.stale || next === this.graph || next.order !== this.graph.order) next = nodesOnlyView(this.graph);
+    this.stale = false;
     const r = this.renderer;
-    if (r && r.getSetting('renderLabels') !== !nodesOnly) {
+    const labels = this.labels;
+    if (r && r.getSetting('renderLabels') !== labels) {
       // Settings first: setGraph re-indexes and draws at once, with these settings.
-      r.setSetting('renderLabels', !nodesOnly);
+      r.setSetting('renderLabels', labels);
     }
-    if (next !== this.view) {
+    const replaced = next !== this.view;
+    if (replaced) {
       this.view = next;
       r?.setGraph(next);
     }
     if (partial) this.syncEdges(nodesOnly ? new Set() : this.wanted);
+    if (!r) return;
+    if (preview && !wasPreview) {
+      // sigma's next frame leaves its picking layer blank: no hover at the old positions.
+      r.scheduleRender();
+      this.preview.show(r);
+    } else if (preview) this.preview.restyle();
+    else if (wasPreview) {
+      // The hand-over, in a task of its own (the one that brought the last positions has
+      // done enough): sigma re-reads the positions and draws into its hidden layers, shown
+      // once the GPU is done with that frame.
+      this.handOver = new Promise<void>((resolve) => {
+        setTimeout(() => {
+          if (this.previewOn || this.renderer !== r) return resolve();
+          if (!replaced) r.refresh({ partialGraph: { nodes: [] }, skipIndexation: false });
+          void this.preview.reveal().then(resolve);
+        }, 0);
+      });
+    }
+  }
+
+  /** Resolves once sigma's picture is on screen (after a preview's hand-over). */
+  async shown(): Promise<void> {
+    await this.handOver;
+    await this.preview.shown();
   }
 
   /**

@@ -5,7 +5,7 @@
 import type { Subgraph } from '../../../server/stores/types';
 import type { Store, AppState } from '../state/app-state';
 import { createGraph, mergeSubgraph, type AtlasGraph, type MergeResult } from '../graph/build';
-import { isNodeVisible, type Filters, type HighlightState } from '../graph/reducers';
+import { isNodeVisible, nodeDisplay, type Filters, type HighlightState } from '../graph/reducers';
 import { applyPositions, ProgressiveLayout, staticLayout, timeAxisPositions } from '../graph/layout';
 import { isProgressive } from '../graph/layout-budget';
 import { clusteredPositions } from '../graph/initial-placement';
@@ -57,8 +57,11 @@ export class GraphView {
   private highlight!: HighlightState;
   private forcePositions: LayoutOutput = {};
   private readonly progressive: ProgressiveLayout;
-  /** What sigma draws: all of `graph`, or its nodes and some relationships (drawn-graph.ts). */
-  private readonly drawn = new DrawnGraph(this.graph);
+  /**
+   * What sigma draws: all of `graph`, or its nodes and some relationships; while a very big
+   * graph is laid out, a 2D preview in the node reducer's colours stands in for it (drawn-graph.ts).
+   */
+  private readonly drawn = new DrawnGraph(this.graph, (id, a) => nodeDisplay(id, a, this.highlight));
   private readonly tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   /** Says that a big graph shows only some relationships, and which. */
   private readonly overviewNote = overviewNoteElement();
@@ -113,6 +116,7 @@ export class GraphView {
     if (keys.some((k) => s[k] !== p[k])) {
       this.computeHighlight(s);
       this.renderer?.refresh();
+      this.drawn.restyle();
     }
     if (s.lang !== p.lang) this.updateOverviewNote();
     if (s.labelDensity !== p.labelDensity) this.renderer?.setSetting('labelDensity', s.labelDensity);
@@ -151,9 +155,9 @@ export class GraphView {
     if (runLayout) this.progressive.start();
   }
 
-  /** The worker wrote new x/y into the node attributes: sigma re-reads them (no reducers). */
+  /** The worker wrote new x/y into the node attributes: sigma re-reads them (no reducers), or the preview draws them. */
   private redrawPositions(): void {
-    this.renderer?.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+    this.drawn.positionsChanged();
   }
 
   private onLayoutRunning(running: boolean): void {
@@ -188,7 +192,7 @@ export class GraphView {
   // ---- sigma and events -------------------------------------------------------------
 
   private mount(): void {
-    const r = createRenderer(this.container, this.graph, () => this.highlight, this.store.get().labelDensity, this.drawn.current, this.drawn.labels);
+    const r = createRenderer(this.container, this.graph, () => this.highlight, this.store.get().labelDensity, this.drawn.current, this.drawn.labels, this.drawn.drawNodes);
     this.renderer = r;
     this.drawn.attach(r);
     const setHover = debounce((id: string | null) => this.store.set({ hovered: id }), 40);

@@ -4,7 +4,8 @@
  * CJK face instead of a fallback that may lack glyphs.
  */
 import Sigma from 'sigma';
-import { NodePointProgram } from 'sigma/rendering';
+import { NodeCircleProgram, NodePointProgram, type NodeProgramType } from 'sigma/rendering';
+import type { RenderParams } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import type { AtlasGraph, EdgeAttrs, NodeAttrs } from '../graph/build';
 import { edgeDisplay, isNodeVisible, isPlainState, nodeDisplay, type HighlightState } from '../graph/reducers';
@@ -25,9 +26,25 @@ export const BIG_GRAPH = 1500;
 export type AtlasSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
 /**
+ * `Base` drawing nothing while `draw()` is false: sigma keeps its index of the nodes, and its
+ * picking layer is left blank (so no node can be hovered or clicked at a stale place), but no
+ * node is sent to the GPU. Used while the layout preview (layout-preview.ts) stands in for
+ * sigma's nodes.
+ */
+type ProgramClass = new (...args: any[]) => { render(params: RenderParams): void };
+function pausable(Base: ProgramClass, draw: () => boolean): NodeProgramType<NodeAttrs, EdgeAttrs> {
+  return class extends Base {
+    override render(params: RenderParams): void {
+      if (draw()) super.render(params);
+    }
+  } as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>;
+}
+
+/**
  * `display`: the graph sigma draws, when it is not `graph` itself: its nodes and some of its
  * relationships (view/drawn-graph.ts). The reducers always read `graph`. `renderLabels`: off
- * while a big graph is being laid out.
+ * while a big graph is being laid out. `drawNodes`: false while the layout preview stands in
+ * for the nodes (drawn-graph.ts).
  */
 export function createRenderer(
   container: HTMLElement,
@@ -36,6 +53,7 @@ export function createRenderer(
   labelDensity: number,
   display: AtlasGraph = graph,
   renderLabels = true,
+  drawNodes: () => boolean = () => true,
 ): AtlasSigma {
   const big = graph.order > BIG_GRAPH;
   const settings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
@@ -53,7 +71,7 @@ export function createRenderer(
     hideLabelsOnMove: big,
     labelDensity,
     renderLabels,
-    ...(big ? { nodeProgramClasses: { circle: NodePointProgram as never } } : {}),
+    nodeProgramClasses: { circle: pausable(big ? NodePointProgram : NodeCircleProgram, drawNodes) },
     labelGridCellSize: 90,
     labelRenderedSizeThreshold: 7,
     zIndex: true,

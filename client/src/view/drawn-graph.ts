@@ -157,7 +157,10 @@ export class DrawnGraph {
     else if (wasPreview) {
       // The hand-over, in a task of its own (the one that brought the last positions has
       // done enough): sigma re-reads the positions and draws into its hidden layers, shown
-      // once the GPU is done with that frame.
+      // once the GPU is done with that frame. The preview is not redrawn with the last
+      // positions meanwhile: that frame would cost about as much as sigma's re-indexing,
+      // for a picture that sigma's (with the last positions) replaces within a second or so.
+      this.preview.unschedule();
       this.handOver = new Promise<void>((resolve) => {
         setTimeout(() => {
           if (this.previewOn || this.renderer !== r) return resolve();

@@ -146,6 +146,12 @@ export class LayoutPreview {
     this.draw();
   }
 
+  /** Drops a frame scheduled by `schedule` (sigma's picture is about to replace the preview). */
+  unschedule(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
   /** Draws on the next animation frame (positions or the camera changed). */
   schedule(): void {
     if (!this.canvas || this.frame) return;

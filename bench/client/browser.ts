@@ -63,6 +63,7 @@ export interface SigmaRun {
   /** Graphs above PREVIEW_MIN_NODES: the 2D preview's frame times, and last positions → sigma's picture shown. */
   layoutPreview?: boolean;
   previewDraw?: Dist;
+  previewPaint?: Dist;
   finalPictureShownMs?: number;
 }
 export interface VisRun {
@@ -293,7 +294,9 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
       s ? `${lt(s.longTasksWhileRunning)} / ${lt(s.longTasksAtEnd)}` : '–',
       s ? `${ms(s.continuousLayoutFrame.p50)} / ${ms(s.continuousLayoutFrame.p95)}` : '–',
       s ? `${ms(s.continuousLayoutRender.p50)} / ${ms(s.continuousLayoutRender.p95)}` : '–',
-      s?.layoutPreview && s.previewDraw ? `${ms(s.previewDraw.p50)} / ${ms(s.previewDraw.p95)}; sigma's picture after ${ms(s.finalPictureShownMs ?? NaN)}` : '–',
+      s?.layoutPreview && s.previewDraw
+        ? `${ms(s.previewDraw.p50)} / ${ms(s.previewDraw.p95)}${s.previewPaint?.n ? ` (worker ${ms(s.previewPaint.p50)} / ${ms(s.previewPaint.p95)})` : ''}; sigma's picture after ${ms(s.finalPictureShownMs ?? NaN)}`
+        : '–',
       target,
     ];
   });
@@ -327,7 +330,7 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
     {
       title: 'Client: main-thread long tasks while ForceAtlas2 runs in a worker',
       lines: table(
-        ['graph', 'layout before first frame ms', 'long tasks during it (count, max ms)', 'long tasks during the layout run', 'of which while it runs / at its end', 'frame interval p50 / p95', 'sigma render p50 / p95', '2D preview frame p50 / p95 ms', 'target'],
+        ['graph', 'layout before first frame ms', 'long tasks during it (count, max ms)', 'long tasks during the layout run', 'of which while it runs / at its end', 'frame interval p50 / p95', 'sigma render p50 / p95', '2D preview frame p50 / p95 ms, main thread (painter worker)', 'target'],
         layoutRows,
       ),
       notes: [

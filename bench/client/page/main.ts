@@ -143,7 +143,9 @@ async function runSigma(sub: Subgraph, tData: number) {
   const runLayout = async () => {
     renders.length = 0;
     const previewDraws = drawn.preview.drawTimes;
+    const previewPaints = drawn.preview.paintTimes;
     previewDraws.length = 0;
+    previewPaints.length = 0;
     const previewed = graph.order > PREVIEW_MIN_NODES;
     const start = performance.now();
     const finished = new Promise<void>((r) => (layoutDone = r));
@@ -181,8 +183,10 @@ async function runSigma(sub: Subgraph, tData: number) {
       longTasksAtEndMs: tasksBetween(start, settled).filter((t) => t.start + t.duration >= doneAt).map((t) => Math.round(t.duration)),
       layoutIterations: layout.lastRun?.iterations ?? NaN,
       layoutPreview: previewed,
-      // Main-thread time of the 2D preview's frames, and from the last positions to sigma's picture on screen.
+      // Main-thread time of the 2D preview's frames, the painter worker's time of each (none
+      // when it paints on the main thread), and from the last positions to sigma's picture on screen.
       previewDraw: summary([...previewDraws]),
+      previewPaint: summary([...previewPaints]),
       finalPictureShownMs: shown - doneAt,
       continuousLayoutRender: summary([...renders]),
       continuousLayoutFrame: summary(frames),

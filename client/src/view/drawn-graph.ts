@@ -18,8 +18,8 @@
  * - while ForceAtlas2 runs on a graph of more than `PREVIEW_MIN_NODES` nodes, sigma's layers
  *   are hidden and draw no nodes, and a plain 2D-canvas preview (layout-preview.ts) shows
  *   the positions as they come: at 50k nodes a sigma position update blocked the main
- *   thread 0.7–1.3 s (its re-indexing, then the wait for the GPU), a preview frame takes
- *   40–60 ms. sigma keeps its index of the nodes meanwhile; when the layout ends it
+ *   thread 0.7–1.3 s (its re-indexing, then the wait for the GPU), a preview frame costs
+ *   it 3–6 ms (a worker paints it). sigma keeps its index of the nodes meanwhile; when the layout ends it
  *   re-reads the positions once and draws into its hidden layers, which are shown when the
  *   GPU has finished the frame (so the main thread does not wait for it). sigma's names
  *   stay on in that case: their layer is hidden too, and switching them back on at the end

@@ -15,12 +15,15 @@
  * So above `PREVIEW_MIN_NODES` (drawn-graph.ts), while the layout runs, sigma's layers are
  * hidden and its node program draws nothing (renderer.ts), and this preview draws the
  * positions instead: every node as a disc of its colour and of the radius sigma gives it
- * (hidden nodes left out), written straight into an ImageData, through sigma's own camera
- * (so panning and zooming move the preview) and with sigma's normalisation of the current
- * extent (so the last preview frame and sigma's first frame after the layout coincide).
- * 40–60 ms a frame at 50k nodes. It is a picture only: no names, no relationships, no hover
- * or click while it is shown; those come back with sigma when the layout ends (or is
- * stopped from the toolbar).
+ * (hidden nodes left out), written straight into an ImageData (preview-paint.ts), through
+ * sigma's own camera (so panning and zooming move the preview) and with sigma's
+ * normalisation of the current extent (so the last preview frame and sigma's first frame
+ * after the layout coincide). Painting 50k overlapping discs takes 40–110 ms, so a worker
+ * does it on an OffscreenCanvas (preview.worker.ts) where the browser allows; the main
+ * thread only copies the positions out (3–6 ms a frame at 50k), and paints itself
+ * otherwise. It is a picture only: no names, no relationships, no hover or click while it
+ * is shown; those come back with sigma when the layout ends (or is stopped from the
+ * toolbar).
  *
  * The hand-over: sigma draws the final positions into its still hidden layers (hidden
  * canvases are not read back, so issuing the frame costs the main thread only sigma's
@@ -29,15 +32,13 @@
  * showing them costs no wait. What remains on the main thread is sigma's re-indexing of the
  * big graph for that one frame, which cannot be split from outside sigma.
  */
-import { createNormalizationFunction, matrixFromCamera } from 'sigma/utils';
 import type { AtlasGraph, NodeAttrs } from '../graph/build';
+import { paintDiscs, paintSize, type PaintView } from './preview-paint';
+import type { PreviewWorkerMessage } from './preview.worker';
 import type { AtlasSigma } from './renderer';
 
 /** What the preview needs of a node's display: whether it is drawn, and its colour. */
 export type PreviewStyle = (id: string, attrs: NodeAttrs) => { hidden?: boolean; color?: string };
-
-/** Discs are clipped to this radius (device pixels) so a deep zoom stays cheap. */
-const MAX_RADIUS = 48;
 
 /** After this long the hand-over shows sigma's canvases even if the GPU has not said it is done. */
 const REVEAL_TIMEOUT_MS = 15_000;
@@ -45,12 +46,10 @@ const REVEAL_TIMEOUT_MS = 15_000;
 /** sigma's layers that the compositor would read back (everything but the mouse layer). */
 const HIDDEN_LAYERS = ['edges', 'edgeLabels', 'nodes', 'labels', 'hovers', 'hoverNodes'] as const;
 
-/** Half-widths of the rows of a disc of radius r (pixels), for r = 0..MAX_RADIUS. */
-const SPANS: Int16Array[] = Array.from({ length: MAX_RADIUS + 1 }, (_, r) => {
-  const rows = new Int16Array(2 * r + 1);
-  for (let dy = -r; dy <= r; dy++) rows[dy + r] = Math.floor(Math.sqrt((r + 0.5) * (r + 0.5) - dy * dy));
-  return rows;
-});
+function record(times: number[], ms: number): void {
+  if (times.length >= 1000) times.shift();
+  times.push(ms);
+}
 
 function setLayersHidden(r: AtlasSigma, hidden: boolean): void {
   const canvases = r.getCanvases();
@@ -88,16 +87,25 @@ export function colorWord(color: string | undefined): number {
 
 export class LayoutPreview {
   private canvas: HTMLCanvasElement | null = null;
+  /** Main-thread painting (no worker or no OffscreenCanvas): the canvas's context and pixels. */
   private ctx: CanvasRenderingContext2D | null = null;
   private image: ImageData | null = null;
-  private pixels: Uint32Array | null = null;
+  /** The painter worker (preview.worker.ts), when the canvas went to it. */
+  private worker: Worker | null | undefined;
+  private painter: Worker | null = null;
+  /** A frame is being painted by the worker / another was asked for meanwhile. */
+  private busy = false;
+  private pending = false;
   private renderer: AtlasSigma | null = null;
   private attrs: NodeAttrs[] = [];
+  private sizes = new Float32Array(0);
   private colors = new Uint32Array(0);
   private frame = 0;
   private readonly onCamera = (): void => this.schedule();
   /** Main-thread time of the last preview frames (at most 1,000), for the benchmark. */
   readonly drawTimes: number[] = [];
+  /** The worker's painting time of the last frames (at most 1,000), for the benchmark. */
+  readonly paintTimes: number[] = [];
   private revealing: { done: Promise<void>; cancel: () => void } | null = null;
 
   constructor(
@@ -107,6 +115,32 @@ export class LayoutPreview {
 
   get active(): boolean {
     return this.canvas !== null;
+  }
+
+  private getWorker(): Worker | null {
+    if (this.worker !== undefined) return this.worker;
+    try {
+      const w = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
+      w.addEventListener('message', (e: MessageEvent<{ type: 'painted'; ms: number }>) => {
+        if (w !== this.painter) return;
+        record(this.paintTimes, e.data.ms);
+        this.busy = false;
+        if (this.pending) {
+          this.pending = false;
+          this.draw();
+        }
+      });
+      w.addEventListener('error', () => {
+        // The worker failed (to load, or while painting): paint on the main thread from the next preview on.
+        this.worker = null;
+        this.painter = null;
+        this.busy = false;
+      });
+      this.worker = w;
+    } catch {
+      this.worker = null;
+    }
+    return this.worker;
   }
 
   /** Hides sigma's layers, puts the preview in their place and draws the current positions. */
@@ -125,24 +159,39 @@ export class LayoutPreview {
     const container = renderer.getContainer();
     container.insertBefore(canvas, renderer.getCanvases()['mouse'] ?? null);
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
+    // Painting 50k discs takes tens of milliseconds; a worker does it where the page allows.
+    const w = typeof canvas.transferControlToOffscreen === 'function' ? this.getWorker() : null;
+    if (w) {
+      const offscreen = canvas.transferControlToOffscreen();
+      w.postMessage({ type: 'canvas', canvas: offscreen } satisfies PreviewWorkerMessage, [offscreen]);
+      this.painter = w;
+      this.busy = false;
+      this.pending = false;
+    } else this.ctx = canvas.getContext('2d');
     renderer.getCamera().on('updated', this.onCamera);
     this.restyle();
   }
 
-  /** Reads the nodes' colours and visibility again (filters or highlight changed), then draws. */
+  /** Reads the nodes' colours, sizes and visibility again (filters or highlight changed), then draws. */
   restyle(): void {
     if (!this.canvas) return;
     const g = this.graph;
     this.attrs = new Array<NodeAttrs>(g.order);
-    this.colors = new Uint32Array(g.order);
+    const sizes = new Float32Array(g.order);
+    const colors = new Uint32Array(g.order);
     let i = 0;
     g.forEachNode((id, a) => {
       const s = this.style(id, a);
       this.attrs[i] = a;
-      this.colors[i] = s.hidden ? 0 : colorWord(s.color ?? a.color);
+      sizes[i] = a.size;
+      colors[i] = s.hidden ? 0 : colorWord(s.color ?? a.color);
       i++;
     });
+    if (this.painter) this.painter.postMessage({ type: 'style', sizes, colors } satisfies PreviewWorkerMessage, [sizes.buffer, colors.buffer]);
+    else {
+      this.sizes = sizes;
+      this.colors = colors;
+    }
     this.draw();
   }
 
@@ -150,6 +199,7 @@ export class LayoutPreview {
   unschedule(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.pending = false;
   }
 
   /** Draws on the next animation frame (positions or the camera changed). */
@@ -161,75 +211,40 @@ export class LayoutPreview {
     });
   }
 
-  /** Draws the nodes at their current x/y now. */
+  /** Draws the nodes at their current x/y now (or, when the worker is still painting, once it is done). */
   draw(): void {
     const r = this.renderer;
-    const canvas = this.canvas;
-    const ctx = this.ctx;
-    if (!r || !canvas || !ctx) return;
+    if (!r || !this.canvas) return;
+    if (this.painter && this.busy) {
+      this.pending = true;
+      return;
+    }
     const t0 = performance.now();
-    const dpr = window.devicePixelRatio || 1;
-    const { width, height } = r.getDimensions();
-    const w = Math.max(1, Math.round(width * dpr));
-    const h = Math.max(1, Math.round(height * dpr));
-    if (canvas.width !== w || canvas.height !== h || !this.image) {
-      canvas.width = w;
-      canvas.height = h;
-      this.image = ctx.createImageData(w, h);
-      this.pixels = new Uint32Array(this.image.data.buffer);
-    }
-    const px = this.pixels!;
-    px.fill(0);
     const attrs = this.attrs;
-    const n = attrs.length;
-    // sigma's normalisation of the current extent (process()), then its camera matrix.
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    for (let i = 0; i < n; i++) {
+    const xy = new Float32Array(attrs.length * 2);
+    for (let i = 0; i < attrs.length; i++) {
       const a = attrs[i]!;
-      if (a.x < minX) minX = a.x;
-      if (a.x > maxX) maxX = a.x;
-      if (a.y < minY) minY = a.y;
-      if (a.y > maxY) maxY = a.y;
+      xy[2 * i] = a.x;
+      xy[2 * i + 1] = a.y;
     }
-    if (n) {
-      const extent = { x: [minX, maxX] as [number, number], y: [minY, maxY] as [number, number] };
-      const norm = createNormalizationFunction(extent);
-      const o = norm({ x: 0, y: 0 });
-      const u = norm({ x: 1, y: 1 });
-      const graphDims = { width: maxX - minX || 1, height: maxY - minY || 1 };
-      const camera = r.getCamera().getState();
-      const m = matrixFromCamera(camera, { width, height }, graphDims, r.getStagePadding());
-      // graph x → normalised (ox + x·sx) → clip (m) → device pixels; all affine, so fold it.
-      const sx = u.x - o.x, sy = u.y - o.y;
-      const hx = (w / 2), hy = (h / 2);
-      const ax = m[0]! * sx * hx, bx = m[3]! * sy * hx, cx = (m[0]! * o.x + m[3]! * o.y + m[6]! + 1) * hx;
-      const ay = -m[1]! * sx * hy, by = -m[4]! * sy * hy, cy = (1 - (m[1]! * o.x + m[4]! * o.y + m[7]!)) * hy;
-      // sigma's disc radius: size / sqrt(camera ratio) CSS pixels.
-      const sizeScale = dpr / Math.sqrt(camera.ratio);
-      const colors = this.colors;
-      for (let i = 0; i < n; i++) {
-        const color = colors[i]!;
-        if (!color) continue;
-        const a = attrs[i]!;
-        const x = Math.round(ax * a.x + bx * a.y + cx);
-        const y = Math.round(ay * a.x + by * a.y + cy);
-        const rad = Math.min(MAX_RADIUS, Math.round(a.size * sizeScale));
-        if (x + rad < 0 || x - rad >= w || y + rad < 0 || y - rad >= h) continue;
-        const spans = SPANS[rad]!;
-        const y0 = Math.max(0, y - rad), y1 = Math.min(h - 1, y + rad);
-        for (let yy = y0; yy <= y1; yy++) {
-          const half = spans[yy - y + rad]!;
-          const row = yy * w;
-          const x0 = Math.max(0, x - half), x1 = Math.min(w - 1, x + half);
-          // Short rows by hand (a fill() call costs more than a few stores).
-          if (x1 - x0 < 12) for (let k = row + x0, e = row + x1; k <= e; k++) px[k] = color;
-          else px.fill(color, row + x0, row + x1 + 1);
-        }
+    const { width, height } = r.getDimensions();
+    const c = r.getCamera().getState();
+    const view: PaintView = { width, height, dpr: window.devicePixelRatio || 1, camera: { x: c.x, y: c.y, ratio: c.ratio, angle: c.angle }, padding: r.getStagePadding() };
+    if (this.painter) {
+      this.busy = true;
+      this.painter.postMessage({ type: 'paint', xy, view } satisfies PreviewWorkerMessage, [xy.buffer]);
+    } else if (this.ctx) {
+      const canvas = this.canvas;
+      const { w, h } = paintSize(view);
+      if (canvas.width !== w || canvas.height !== h || !this.image) {
+        canvas.width = w;
+        canvas.height = h;
+        this.image = this.ctx.createImageData(w, h);
       }
+      paintDiscs(new Uint32Array(this.image.data.buffer), view, xy, this.sizes, this.colors);
+      this.ctx.putImageData(this.image, 0, 0);
     }
-    ctx.putImageData(this.image!, 0, 0);
-    if (this.drawTimes.length >= 1000) this.drawTimes.shift();
-    this.drawTimes.push(performance.now() - t0);
+    record(this.drawTimes, performance.now() - t0);
   }
 
   /**
@@ -309,14 +324,14 @@ export class LayoutPreview {
 
   /** Removes the preview canvas (sigma's layers are left as they are). */
   remove(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.unschedule();
     this.renderer?.getCamera().off('updated', this.onCamera);
     this.canvas?.remove();
     this.canvas = null;
     this.ctx = null;
     this.image = null;
-    this.pixels = null;
+    this.painter = null;
+    this.busy = false;
     this.attrs = [];
   }
 }

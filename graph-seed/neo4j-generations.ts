@@ -16,7 +16,8 @@ export const LEGACY_LEFTOVER_LABELS = ['SeedStaging', 'SeedRetired'] as const;
 
 type Runner = Pick<ManagedTransaction, 'run'>;
 
-function toNum(v: unknown): number {
+/** A Neo4j integer (or a number) as a JS number. */
+export function toNum(v: unknown): number {
   return neo4j.isInt(v) ? v.toNumber() : Number(v);
 }
 

@@ -11,7 +11,7 @@
  *   they always join two nodes of one generation;
  * - one `(:SeedState {key: 'live'})` node holds `generation`, the generation readers see.
  *   Every query starts from nodes of that generation (`LIVE_GENERATION` in
- *   server/stores/neo4j/queries.ts) and reaches the rest through relationships, which never
+ *   server/stores/neo4j/generation.ts) and reaches the rest through relationships, which never
  *   leave a generation. Nodes of any other generation are invisible.
  * - "seed-managed" means: every `:Entity` node, every relationship between two of them, and
  *   the `SeedState` node. Nothing else in the database is touched.
@@ -46,7 +46,7 @@
  */
 import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { fieldWithSeparator, searchProperties } from '../server/stores/neo4j/search-keys.js';
-import { deleteGeneration, deleteInvisible, ENTITY_LABEL, liveGeneration, readLiveGeneration, setLiveGeneration, STATE_LABEL } from './neo4j-generations.js';
+import { deleteGeneration, deleteInvisible, ENTITY_LABEL, readLiveGeneration, setLiveGeneration, STATE_LABEL, toNum } from './neo4j-generations.js';
 import { countsIn, graphCounts, type GraphCounts } from './neo4j-readback.js';
 import { NODE_LABELS, REL_TYPES, relationshipId, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
 
@@ -424,8 +424,9 @@ async function loadSingle(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
 
       progress(tick('verify', 0, 1, 0, 0, started, started));
       stats.counts = await verifyCounts(tx, graph, gen);
-      if (live === null) await setLiveGeneration(tx, gen, null);
-      else if ((await liveGeneration(tx)) !== live) throw new Error('the live graph changed during this load (another load ran at the same time); rolled back');
+      // Makes generation 1 live on a first load; otherwise rewrites the same generation and
+      // checks no other load flipped meanwhile.
+      await setLiveGeneration(tx, gen, live);
       progress(tick('commit', 0, 1, 0, 0, started, started));
     });
   } finally {
@@ -647,7 +648,3 @@ function expectWritten(value: unknown, expected: number, what: string): void {
 }
 
 type Runner = Pick<ManagedTransaction, 'run'>;
-
-function toNum(v: unknown): number {
-  return neo4j.isInt(v) ? v.toNumber() : Number(v);
-}

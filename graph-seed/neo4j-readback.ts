@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_LABEL, liveGeneration } from './neo4j-generations.js';
+import { ENTITY_LABEL, liveGeneration, toNum } from './neo4j-generations.js';
 import { NODE_LABELS, REL_TYPES } from './schema.js';
 
 export interface GraphCounts {
@@ -19,10 +19,6 @@ export interface GraphCounts {
 }
 
 type Runner = Pick<ManagedTransaction, 'run'>;
-
-function toNum(v: unknown): number {
-  return neo4j.isInt(v) ? v.toNumber() : Number(v);
-}
 
 /** The counts of one generation (none: an empty graph). */
 export async function countsIn(tx: Runner, gen: number | null): Promise<GraphCounts> {

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { SeedValidationError } from './errors.js';
-import { defaultDataDir, defaultSourcePath, displayPath, readSeedFiles, readSourceText } from './read-seed-files.js';
+import { defaultDataDir, displayPath, readSeedFiles, readSourceText } from './read-seed-files.js';
+import { defaultSourcePath } from './source-text.js';
 import type { SeedGraph } from './schema.js';
 import { validateSeedFiles, type ValidationResult } from './validate.js';
 
@@ -17,7 +18,7 @@ export interface LoadSeedOptions {
   dataDir?: string;
   /**
    * The source text the quotes are checked against. Default: `SEED_SOURCE`, else
-   * `../shared/seed/000_9c9aa35744fa65bf.txt` beside the repository. `null` skips the check.
+   * the places `source-text.ts` names. `null` skips the check.
    */
   sourcePath?: string | null;
   /** Where warnings go (quote check skipped, long quotes). Default: stderr. */

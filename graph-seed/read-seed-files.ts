@@ -42,12 +42,6 @@ export function defaultDataDir(): string {
   return path.join(repoRoot(), 'graph-seed', 'data');
 }
 
-/** `SEED_SOURCE` when set, else `../shared/seed/000_9c9aa35744fa65bf.txt` beside the repository. */
-export function defaultSourcePath(): string {
-  const fromEnv = process.env.SEED_SOURCE;
-  if (fromEnv !== undefined && fromEnv !== '') return path.resolve(fromEnv);
-  return path.resolve(repoRoot(), '..', 'shared', 'seed', '000_9c9aa35744fa65bf.txt');
-}
 
 export function displayPath(file: string): string {
   const rel = path.relative(repoRoot(), file);

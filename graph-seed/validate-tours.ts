@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { excerpt, SeedValidationError, type SeedIssue } from './errors.js';
 import { PREFERRED_QUOTE_LENGTH, QuoteChecker } from './quote-check.js';
-import { decodeUtf8, defaultSourcePath, displayPath, readSourceText, repoRoot } from './read-seed-files.js';
+import { decodeUtf8, displayPath, readSourceText, repoRoot } from './read-seed-files.js';
+import { defaultSourcePath } from './source-text.js';
 import type { NodeLabel } from './schema.js';
 import { tourSchema, type Tour } from './tour-schema.js';
 

@@ -8,6 +8,7 @@ import { loadSeedGraph } from '../../graph-seed/load-seed.js';
 import type { SeedGraph } from '../../graph-seed/schema.js';
 import { MAX_STEPS, MIN_STEPS, type Tour } from '../../graph-seed/tour-schema.js';
 import { loadTours, validateTourDir, validateTourFiles } from '../../graph-seed/validate-tours.js';
+import { itWithSourceText } from '../support/source-text.js';
 
 const SOURCE = '互联网金融自2006年萌芽至今已发展了十年。P2P网络借贷平台不得以任何形式从事与房地产行业相关的业务，对于“首付贷”更是明令禁止。';
 const GRAPH = {
@@ -143,7 +144,7 @@ describe('the shipped tours', () => {
     tours = await loadTours(graph, { onWarning: () => {} });
   });
 
-  it('validate against the seed graph and the source text, every quote checked', async () => {
+  itWithSourceText('validate against the seed graph and the source text, every quote checked', async () => {
     const r = await validateTourDir(graph);
     expect(r.issues.map(formatIssue)).toEqual([]);
     expect(r.stats.quotes.checked).toBe(true);

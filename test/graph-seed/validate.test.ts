@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, formatIssues, SeedValidationError } from '../../graph-seed/errors.js';
 import { loadSeedGraph, validateSeedDir } from '../../graph-seed/load-seed.js';
-import { defaultSourcePath, readSeedFiles, readSourceText, repoRoot } from '../../graph-seed/read-seed-files.js';
+import { readSeedFiles, repoRoot } from '../../graph-seed/read-seed-files.js';
+import { itWithSourceText, sourceText } from '../support/source-text.js';
 import { relationshipId } from '../../graph-seed/schema.js';
 import { LIMITS, validateSeedFiles, type SeedFileInput, type ValidationResult } from '../../graph-seed/validate.js';
 
@@ -18,13 +19,11 @@ const V = `${FIXTURES}/valid`;
 const abs = (p: string): string => path.join(repoRoot(), p);
 
 let valid: SeedFileInput[];
-let source: string;
+/** The report text, when installed: tests of the quote check itself need it (itWithSourceText). */
+const source = sourceText();
 
 beforeAll(async () => {
   valid = await readSeedFiles(abs(V));
-  const text = await readSourceText(defaultSourcePath());
-  if (text === undefined) throw new Error(`the source text is needed for these tests: ${defaultSourcePath()}`);
-  source = text;
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -59,7 +58,7 @@ const PLAN = 'rule:rectification-plan-2016 (nodes[1])';
 const ISSUED_CBRC = 'agency:cbrc-ISSUED->rule:p2p-interim-measures-2016 (relationships[0])';
 
 describe('a valid seed', () => {
-  it('passes with every quote verified, defaults applied and relationship ids derived', () => {
+  itWithSourceText('passes with every quote verified, defaults applied and relationship ids derived', () => {
     const r = validateSeedFiles(valid, source);
     expect(messages(r)).toEqual([]);
     expect(r.warnings).toEqual([]);
@@ -75,7 +74,7 @@ describe('a valid seed', () => {
     expect(r.graph!.relationships).toHaveLength(15);
   });
 
-  it('loadSeedGraph reads it from disk', async () => {
+  itWithSourceText('loadSeedGraph reads it from disk', async () => {
     const graph = await loadSeedGraph({ dataDir: abs(V), onWarning: (w) => expect.fail(w) });
     expect(graph.nodes).toHaveLength(14);
     expect(graph.relationships.map((r) => r.id)).toContain('agency:cbrc-ISSUED->rule:p2p-interim-measures-2016');
@@ -163,14 +162,14 @@ describe('each kind of malformed input gives one precise message', () => {
     ]);
   });
 
-  it('quote not in the source, with how far it matched', () => {
+  itWithSourceText('quote not in the source, with how far it matched', () => {
     expect(check(edited('rules.json', (j) => void (j.nodes[0].sources[0].quote = '进一步明确了网络借贷机构的信息中介定位')))).toEqual([
       `${V}/rules.json: ${P2P}.sources[0].quote: quote not found in the source text (whitespace ignored): "进一步明确了网络借贷机构的信息中介定位"; the source has its first 12 of 19 characters ("进一步明确了网络借贷机构") but then differs at "的信息中介定位"`,
     ]);
   });
 
-  it('quote split by line breaks and tabs still matches; a quote of 121..160 characters warns', () => {
-    const long = source.replace(/\s+/g, '').slice(2000, 2130); // 130 characters of real text
+  itWithSourceText('quote split by line breaks and tabs still matches; a quote of 121..160 characters warns', (report) => {
+    const long = report.replace(/\s+/g, '').slice(2000, 2130); // 130 characters of real text
     const r = validateSeedFiles(
       edited('rules.json', (j) => {
         j.nodes[0].sources[0].quote = '进一步明确了\n网络借贷\t机构信息中介的定位';
@@ -453,7 +452,7 @@ describe('the CLI', () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 
-  it('prints a summary of a valid seed and exits 0', async () => {
+  itWithSourceText('prints a summary of a valid seed and exits 0', async () => {
     const r = await cli(['--data', abs(V)]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('files: 6');
@@ -479,7 +478,7 @@ describe('the CLI', () => {
 });
 
 describe('the real seed (graph-seed/data)', () => {
-  it('is valid, and every quote is found in the source text', async () => {
+  itWithSourceText('is valid, and every quote is found in the source text', async () => {
     const r = await validateSeedDir();
     expect(formatIssues(r.issues, 200, r.totalIssues)).toBe('');
     expect(r.stats.nodes).toBeGreaterThan(0);

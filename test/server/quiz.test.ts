@@ -4,21 +4,18 @@
  * right" answers through PART_OF or overlapping dates), cites the report verbatim, and the
  * same seed always gives the same quiz.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedGraph } from '../../graph-seed/load-seed.js';
 import { QuoteChecker } from '../../graph-seed/quote-check.js';
-import { defaultSourcePath } from '../../graph-seed/read-seed-files.js';
 import { generateQuiz, MAX_QUIZ_COUNT, QUIZ_KINDS, type QuizQuestion } from '../../server/quiz/generate.js';
 import { MemoryStore } from '../../server/stores/memory/memory-store.js';
 import type { Subgraph } from '../../server/stores/types.js';
+import { itWithSourceText } from '../support/source-text.js';
 
 let graph: Subgraph;
-let quotes: QuoteChecker;
 
 beforeAll(async () => {
   graph = await MemoryStore.fromGraph(await loadSeedGraph({ onWarning: () => {} })).graph({});
-  quotes = new QuoteChecker(readFileSync(defaultSourcePath(), 'utf8'));
 });
 
 const has = (type: string, source: string, target: string, pred: (p: Record<string, unknown>) => boolean = () => true): boolean =>
@@ -98,7 +95,8 @@ describe('quiz generation', () => {
     }
   });
 
-  it('each question is bilingual, cites the report verbatim and names nodes of the graph', () => {
+  itWithSourceText('each question is bilingual, cites the report verbatim and names nodes of the graph', (report) => {
+    const quotes = new QuoteChecker(report);
     const ids = new Set(graph.nodes.map((n) => n.id));
     const quiz = generateQuiz(graph, { seed: 7, count: MAX_QUIZ_COUNT });
     for (const q of quiz.questions) {

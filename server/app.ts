@@ -25,6 +25,7 @@ import { changesRoutes } from './routes/changes.js';
 import { matrixRoutes } from './routes/matrix.js';
 import { quizRoutes } from './routes/quiz.js';
 import { tourRoutes } from './routes/tours.js';
+import { reportRoutes } from './routes/report.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -41,6 +42,8 @@ export interface AppOptions {
    * `X-Forwarded-For` decide the client IP, or anyone could dodge the rate limit.
    */
   trustProxy?: boolean | number | string | undefined;
+  /** The report text for the reader: a path, `null` for none, default where `graph-seed/source-text.ts` looks. */
+  reportSourcePath?: string | null | undefined;
 }
 
 /** 400 for a path that is not valid percent-encoding, before any router tries to decode it. */
@@ -84,6 +87,8 @@ export function apiRouter(options: AppOptions): express.Router {
   changesRoutes(api, store);
   matrixRoutes(api, store);
   quizRoutes(api, store);
+  // The report reader: the text by headings and the cited passages.
+  reportRoutes(api, store, { sourcePath: options.reportSourcePath });
   openapiRoutes(api);
 
   api.use((req, res) => {

@@ -26,6 +26,10 @@ import { Tabs } from './ui/tabs';
 import { mountTeachPanel, type TeachPanel } from './teaching/teach-panel';
 import { teachingApi } from './teaching/api';
 import { nodeName } from './i18n/index';
+import { ReportView } from './ui/report-view';
+import { setCitationReader } from './ui/citation';
+import { passageOf, reportApi } from './ui/report-api';
+import { rt } from './ui/report-i18n';
 
 const store = new Store(initialState(location.search));
 setLang(store.get().lang);
@@ -142,7 +146,8 @@ const subtitle = h('p', { class: 'app-subtitle' });
 const skip = h('a', { class: 'skip-link', href: '#graph' });
 const header = h('header', { class: 'app-header' }, h('div', { class: 'brand' }, title, subtitle), search.el, langBtn);
 const teachEl = h('div', { class: 'teach-host' });
-const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl });
+const report = new ReportView(store, { select: (id) => void selectNode(id), showFacts: (nodes, rels) => showFacts(nodes, rels) });
+const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl, report: report.el });
 graphArea.append(toolbar.el, legend.el, counter, list.el, status.el, start.el);
 const mainEl = h('main', { class: 'app-main' }, graphArea, tabs.el);
 app.append(skip, header, mainEl);
@@ -182,6 +187,27 @@ store.watch(['tab'], (s) => {
   mountTeach();
 });
 store.watch(['dateTo'], (s) => teach?.setAsOf(s.dateTo));
+
+// ---- the report reader: "Read in context" on every citation opens it at the passage --------
+
+/** Lights facts of the report on the graph without leaving the reader. */
+function showFacts(nodeIds: string[], relIds: string[]): void {
+  const nodes = new Set(nodeIds.filter((id) => view.graph.hasNode(id)));
+  const edges = new Set(relIds.filter((id) => view.graph.hasEdge(id)));
+  store.set({ focus: nodes.size ? { nodes, edges } : null, node: null, startScreen: false });
+  if (nodes.size && store.get().view === 'graph') requestAnimationFrame(() => view.fit(nodes));
+}
+setCitationReader((s) => {
+  reportApi
+    .passages()
+    .then((all) => {
+      const p = passageOf(all, s);
+      store.set({ tab: 'report', startScreen: false, report: { passage: p ? { start: p.start, end: p.end } : null } });
+      if (!p) status.message(rt('report.notFound'), { label: '×', run: () => status.hide() });
+    })
+    .catch((e: unknown) => status.message(errorMessage(e)));
+});
+store.watch(['tab'], (s) => mainEl.classList.toggle('reading', s.tab === 'report'));
 
 function renderChrome(): void {
   title.textContent = t('app.title');
@@ -260,6 +286,7 @@ async function load(): Promise<void> {
       questions.start();
       if (initial.node) void selectNode(initial.node, !initial.camera);
       mountTeach();
+      report.relight();
     }
   } catch (e) {
     status.error(e, () => void load());

@@ -1,13 +1,7 @@
-/** Small pieces the teaching modules share: citations, error boxes, client-side downloads. */
-import type { Source } from '../../../server/stores/types';
+/** Small pieces the teaching modules share: error boxes, client-side downloads (citations: `../ui/citation`). */
 import { ApiError } from '../api/client';
 import { h } from '../ui/dom';
 import { tt } from './i18n';
-
-/** The same markup as the explorer's citations (`.citation`), so both look alike. */
-export function citationBlock(s: Source): HTMLElement {
-  return h('blockquote', { class: 'citation' }, h('p', {}, `“${s.quote}”`), h('footer', {}, `— ${s.section}`));
-}
 
 export function errorBlock(error: unknown, retry: () => void): HTMLElement {
   const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);

@@ -7,7 +7,8 @@ import type { Quiz, TeachingApi } from './api';
 import { append, clear, h } from '../ui/dom';
 import { onLangChange } from '../i18n/index';
 import { pick, tt } from './i18n';
-import { citationBlock, errorBlock } from './common';
+import { errorBlock } from './common';
+import { citation } from '../ui/citation';
 
 export interface QuizDeps {
   api: TeachingApi;
@@ -72,7 +73,7 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
             h('p', { class: chosen === q.answer ? 'quiz-right' : 'quiz-wrong' }, chosen === q.answer ? tt('quiz.right') : tt('quiz.wrong', { answer: pick(answer.label) })),
             h('p', {}, pick(q.explanation)),
             h('h4', {}, tt('teach.sources')),
-            h('div', { class: 'sources' }, q.citation.map(citationBlock)),
+            h('div', { class: 'sources' }, q.citation.map((s) => citation(s))),
             h(
               'button',
               { type: 'button', class: 'primary quiz-next', onclick: next },

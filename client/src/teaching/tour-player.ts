@@ -10,7 +10,8 @@ import type { TourQuestion } from '../../../graph-seed/tour-schema';
 import { append, clear, h } from '../ui/dom';
 import { onLangChange } from '../i18n/index';
 import { formatDate, pick, tt } from './i18n';
-import { citationBlock, errorBlock } from './common';
+import { errorBlock } from './common';
+import { citation } from '../ui/citation';
 
 export interface TourPlayerDeps {
   api: TeachingApi;
@@ -141,7 +142,7 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
           h('li', {}, h('button', { type: 'button', class: 'tour-chip tour-chip-all', onclick: () => deps.onShowSubgraph(s.entities) }, tt('teach.showInGraph'))),
         ),
         h('h4', {}, tt('teach.sources')),
-        h('div', { class: 'sources' }, s.sources.map(citationBlock)),
+        h('div', { class: 'sources' }, s.sources.map((s) => citation(s))),
       ),
       h(
         'nav',

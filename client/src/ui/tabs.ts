@@ -6,6 +6,7 @@ import type { PanelTab, Store } from '../state/app-state';
 import { onLangChange, t } from '../i18n/index';
 import { h } from './dom';
 import { teachTabLabel } from '../teaching/i18n';
+import { rt } from './report-i18n';
 
 const TABS: Array<{ id: PanelTab; key: 'tabs.details' | 'tabs.questions' | 'tabs.filters' | null }> = [
   { id: 'details', key: 'tabs.details' },
@@ -13,6 +14,8 @@ const TABS: Array<{ id: PanelTab; key: 'tabs.details' | 'tabs.questions' | 'tabs
   { id: 'filters', key: 'tabs.filters' },
   // Its label lives in the teaching dictionaries.
   { id: 'teach', key: null },
+  // So does the report reader's.
+  { id: 'report', key: null },
 ];
 
 export class Tabs {
@@ -45,7 +48,7 @@ export class Tabs {
     this.el.querySelector('[role=tablist]')?.setAttribute('aria-label', t('tabs.label'));
     for (const { id, key } of TABS) {
       const btn = this.buttons.get(id)!;
-      btn.textContent = key ? t(key) : teachTabLabel();
+      btn.textContent = key ? t(key) : id === 'report' ? rt('report.tab') : teachTabLabel();
       btn.setAttribute('aria-selected', String(id === tab));
       btn.tabIndex = id === tab ? 0 : -1;
       this.panels.get(id)!.hidden = id !== tab;

@@ -107,6 +107,28 @@ describe('the report reader', () => {
     await page.close();
   });
 
+  itWithSourceText('every citation has Read in context: details, a path explanation, a matrix cell', async () => {
+    const page = await app.open('?node=agency:cbrc&lang=en');
+    await page.locator('.details .citation').first().waitFor();
+    const n = await page.locator('.details .citation').count();
+    expect(await page.locator('.details .citation .read-in-context').count()).toBe(n);
+
+    const path = await app.open('?q=path&a=agency:csrc&b=topic:down-payment-loans&lang=en');
+    await path.locator('.explanation .citation').first().waitFor();
+    expect(await path.locator('.explanation .citation .read-in-context').count()).toBe(await path.locator('.explanation .citation').count());
+    await path.close();
+
+    await page.goto(`${app.url}/?teach=matrix&lang=en`);
+    await page.locator('.matrix-cell:not(.empty)').first().click();
+    await page.locator('.matrix-cell-sources .citation').first().waitFor();
+    const quote = (await page.locator('.matrix-cell-sources .citation p').first().textContent())!.replace(/^“|”$/g, '');
+    await page.locator('.matrix-cell-sources .read-in-context').first().click();
+    await page.locator('mark.passage.current').first().waitFor();
+    const marked = (await page.locator('mark.passage.current').allTextContents()).join('');
+    expect(marked.replace(/\s+/g, '')).toBe(quote.replace(/\s+/g, ''));
+    await page.close();
+  });
+
   itWithSourceText('shows what the graph says about a section, and the gap list of chapter 1', async () => {
     const page = await app.open('?report=open&lang=en');
     await page.locator('.report-body mark.passage').first().waitFor();

@@ -9,6 +9,7 @@ import { append, clear, h } from '../ui/dom';
 import { nodeName, onLangChange, relNames, getLang } from '../i18n/index';
 import { formatDate, tt } from './i18n';
 import { errorBlock } from './common';
+import { citation } from '../ui/citation';
 
 export interface ChangesDeps {
   api: TeachingApi;
@@ -77,7 +78,15 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
               rels.map((r) => {
                 const other = byId.get(r.source === n.id ? r.target : r.source);
                 const arrow = r.source === n.id ? `→ ${names[r.type]}` : `← ${names[r.type]}`;
-                return h('li', {}, h('span', { class: 'muted' }, arrow), ' ', other ? nodeButton(other) : r.source === n.id ? r.target : r.source);
+                return h(
+                  'li',
+                  {},
+                  h('span', { class: 'muted' }, arrow),
+                  ' ',
+                  other ? nodeButton(other) : r.source === n.id ? r.target : r.source,
+                  // Where the report says so, folded: the list stays short.
+                  r.sources.length ? h('details', { class: 'changes-cite' }, h('summary', {}, tt('teach.sources')), r.sources.map((src) => citation(src))) : null,
+                );
               }),
             ),
           );

@@ -13,6 +13,7 @@ import { append, clear, h } from '../ui/dom';
 import { nodeName, onLangChange } from '../i18n/index';
 import { formatDate, tt } from './i18n';
 import { csvField, downloadText, errorBlock } from './common';
+import { citation } from '../ui/citation';
 
 export interface MatrixDeps {
   api: TeachingApi;
@@ -41,6 +42,8 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
   let sort: Sort = { by: 'total', dir: 'descending' };
   let active: [number, number] = [0, 0];
   let request: AbortController | null = null;
+  /** Where the report says so for the chosen cell: its ISSUED and REGULATES citations. */
+  const cellSources = h('div', { class: 'matrix-cell-sources', 'aria-live': 'polite' });
 
   const ruleById = () => new Map((data?.rules ?? []).map((r) => [r.id, r]));
 
@@ -63,6 +66,20 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
 
   function cellIds(agency: ApiNode, segment: ApiNode, ci: CellInfo): string[] {
     return [agency.id, segment.id, ...ci.rules, ...(ci.cell?.rollup.map((r) => r.via) ?? [])];
+  }
+
+  function showCellSources(agency: ApiNode, segment: ApiNode, ci: CellInfo): void {
+    clear(cellSources);
+    if (!ci.rules.length) return;
+    const ends = new Set([segment.id, ...(ci.cell?.rollup.map((r) => r.via) ?? [])]);
+    const rels = data!.relationships.filter(
+      (r) => ci.rules.includes(r.type === 'ISSUED' ? r.target : r.source) && ((r.type === 'ISSUED' && r.source === agency.id) || (r.type === 'REGULATES' && ends.has(r.target))),
+    );
+    append(
+      cellSources,
+      h('h3', {}, `${nodeName(agency)} × ${nodeName(segment)}: ${tt('teach.sources')}`),
+      rels.map((r) => r.sources.slice(0, 1).map((src) => citation(src))),
+    );
   }
 
   function sortButton(key: string, name: string): HTMLElement {
@@ -131,6 +148,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
               active = [r, c];
               updateTabIndex(table);
               if (ci.rules.length) deps.onShowSubgraph(cellIds(agency, segment, ci));
+              showCellSources(agency, segment, ci);
             },
           },
           ci.rules.length
@@ -217,6 +235,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
       h('div', { class: 'matrix-tools' }, h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${tt('matrix.csv')}`)),
       h('div', { class: 'matrix-scroll' }, renderTable()),
       h('p', { class: 'muted small' }, tt('matrix.keys')),
+      cellSources,
     );
     if (hadFocus) root.querySelector<HTMLElement>(`.sort-button[data-sort="${hadFocus}"]`)?.focus();
   }

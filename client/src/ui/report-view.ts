@@ -287,12 +287,11 @@ export class ReportView {
         { class: 'report-card-inner', 'data-passage': passageKey(p) },
         this.cardHead(rt('report.passage')),
         h('p', { class: 'report-card-path' }, path.map((hd) => (getLang() === 'en' && hd.titleEn ? hd.titleEn : hd.title)).join(' › ')),
-        h('blockquote', { class: 'citation' }, h('p', {}, `“${p.quotes[0]!.quote}”`)),
+        h('blockquote', { class: 'citation' }, h('p', {}, `“${p.quotes[0]!.quote}”`), h('footer', {}, h('a', { href: link, class: 'report-link' }, rt('report.copyLink')))),
         p.problems?.length ? h('p', { class: 'report-problems' }, p.problems.map((x) => rt(`report.problem.${x}` as ReportKey)).join('; ')) : null,
         h('h4', {}, rt('report.factsOfPassage', { n: p.facts.length })),
         p.facts.length ? this.factList(p.facts) : h('p', { class: 'muted' }, rt('report.noFacts')),
         p.tours.length ? h('p', { class: 'muted' }, rt('report.toursOfPassage', { steps: p.tours.map((x) => `${x.tour} ${x.step}`).join(', ') })) : null,
-        h('p', {}, h('a', { href: link, class: 'report-link' }, rt('report.copyLink'))),
       ),
     );
   }

@@ -10,8 +10,8 @@ import { parseCliArgs } from './args.js';
 import { validateTourDir } from '../validate-tours.js';
 import { checkSeedPlaces } from '../quote-places-file.js';
 
-const USAGE = 'usage: seed:validate [--data DIR] [--source PATH] [--tours DIR]';
-const args = parseCliArgs(['data', 'source', 'tours'], USAGE);
+const USAGE = 'usage: seed:validate [--data DIR] [--source PATH] [--tours DIR] [--places FILE]';
+const args = parseCliArgs(['data', 'source', 'tours', 'places'], USAGE);
 
 const result = await validateSeedDir({
   dataDir: args.data,
@@ -39,7 +39,7 @@ if (tours && tours.totalIssues > 0) {
 
 // Where each quote stands (graph-seed/quote-places.json): every citation of the real seed
 // and its tours has its place, none is stale, and with the text the places still match it.
-const places = tours?.tours ? checkSeedPlaces(result.graph!, tours.tours, installedText()) : undefined;
+const places = tours?.tours ? checkSeedPlaces(result.graph!, tours.tours, installedText(), args.places) : undefined;
 if (places && places.length > 0) {
   for (const p of places) process.stderr.write(`${p}\n`);
   process.stderr.write(`\n${places.length} ${places.length === 1 ? 'error' : 'errors'} in quote places\n`);

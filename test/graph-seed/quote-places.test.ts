@@ -4,7 +4,13 @@
  * across a table cell or heading flagged), and the committed places file matches the seed
  * (without the text) and the text (with it); a missing or stale place names the generator.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../graph-seed/read-seed-files.js';
 import { loadSeedGraph } from '../../graph-seed/load-seed.js';
 import { checkSeedPlaces, citedSources, readPlacesFile } from '../../graph-seed/quote-places-file.js';
 import { readOutline } from '../../graph-seed/quote-places-outline.js';
@@ -141,5 +147,39 @@ describe('the committed places of the real seed', () => {
     expect(checkSeedPlaces(graph, tours, text)).toEqual([]);
     const file = readPlacesFile()!;
     for (const p of file.places) expect(text.slice(p.start, p.end).replace(/\s+/gu, '')).toBe(p.quote.replace(/\s+/gu, ''));
+  });
+});
+
+describe('seed:validate and the places file', () => {
+  const run = promisify(execFile);
+  const cli = (args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', path.join(repoRoot(), 'graph-seed/cli/validate.ts'), ...args], { cwd: repoRoot() }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it('fails on a quote without a place and on a stale place, saying to run npm run seed:places (text or not)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'places-'));
+    try {
+      const file = JSON.parse(readFileSync(path.join(repoRoot(), 'graph-seed/quote-places.json'), 'utf8')) as { places: Array<{ section: string; quote: string }> };
+      const dropped = file.places.shift()!;
+      file.places.push({ ...dropped, section: dropped.section, quote: '一句早已删除的引文' });
+      const stale = path.join(dir, 'quote-places.json');
+      writeFileSync(stale, JSON.stringify(file));
+      const r = await cli(['--places', stale, '--source', '/nonexistent']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`the quote "${dropped.quote.slice(0, 30)}`);
+      expect(r.stderr).toMatch(/has no place in graph-seed\/quote-places\.json; run `npm run seed:places`/);
+      expect(r.stderr).toMatch(/stale place for "一句早已删除的引文" .*run `npm run seed:places`/);
+      expect(r.stderr).toContain('2 errors in quote places');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('passes with the committed file and says the places are up to date', async () => {
+    const r = await cli(['--source', '/nonexistent']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('quote places: up to date (checked against the seed; no text)');
   });
 });

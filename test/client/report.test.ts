@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_URL_STATE, parseUrlState, writeUrlState } from '../../client/src/state/url-state';
 import { initialState, toUrlState } from '../../client/src/state/app-state';
-import { factsOfHeading, gapBlocks, segmentsOf } from '../../client/src/ui/report-model';
+import { factsOfHeading, gapSpans, segmentsOf, spansOf } from '../../client/src/ui/report-model';
 import { REPORT_DICTIONARIES } from '../../client/src/ui/report-i18n';
 import type { Passage, ReportHeading, ReportResponse } from '../../server/contract/report';
 
@@ -85,22 +85,28 @@ describe('a section and the gap list', () => {
     expect(factsOfHeading(headings, ps, 4)).toEqual([]);
   });
 
-  it('lists the paragraphs and rows of chapter 1 that no fact cites (a tour-only passage does not count)', () => {
+  it('cuts a paragraph into sentences and a table row into cells, with their offsets', () => {
+    const para = { kind: 'paragraph' as const, start: 10, text: '甲乙。丙丁；\n戊' };
+    expect(spansOf(para).map((sp) => [sp.text, sp.start, sp.end])).toEqual([['甲乙。', 10, 13], ['丙丁；', 13, 16], ['戊', 17, 18]]);
+    expect(spansOf({ kind: 'row', start: 0, text: 'a\tbb\t c' }).map((sp) => [sp.text, sp.start])).toEqual([['a', 0], ['bb', 2], ['c', 6]]);
+  });
+
+  it('lists the sentences and cells of chapter 1 that no fact cites (a tour-only passage does not count, a table header is not content)', () => {
     const report: Extract<ReportResponse, { installed: true }> = {
       installed: true,
       chars: 140,
       headings,
       blocks: [
         { kind: 'heading', heading: 1, start: 0, end: 5, text: 'x' },
-        { kind: 'paragraph', heading: 1, start: 6, end: 30, text: 'cited' },
-        { kind: 'paragraph', heading: 1, start: 31, end: 49, text: 'gap' },
-        { kind: 'paragraph', heading: 2, start: 51, end: 79, text: 'tour only' },
-        { kind: 'row', heading: 3, start: 81, end: 99, text: 'row gap' },
-        { kind: 'paragraph', heading: 4, start: 101, end: 139, text: 'preface, not chapter 1' },
+        { kind: 'paragraph', heading: 1, start: 6, end: 12, text: '引一。空二。' },
+        { kind: 'paragraph', heading: 2, start: 51, end: 54, text: '导览。' },
+        { kind: 'row', heading: 3, start: 76, end: 80, text: '头\t头' },
+        { kind: 'row', heading: 3, start: 81, end: 86, text: '表\t格\t行' },
+        { kind: 'paragraph', heading: 4, start: 101, end: 105, text: '序言句。' },
       ],
     };
-    const ps = [passage(10, 20, [node('a')], 1), passage(60, 70, [], 2)];
-    expect(gapBlocks(report, ps).map((b) => b.text)).toEqual(['gap', 'tour only', 'row gap']);
+    const ps = [passage(6, 8, [node('a')], 1), passage(51, 53, [], 2), passage(83, 84, [node('b')], 3)];
+    expect(gapSpans(report, ps).map((sp) => sp.text)).toEqual(['空二。', '导览。', '表', '行']);
   });
 });
 

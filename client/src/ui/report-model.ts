@@ -1,6 +1,7 @@
 /**
  * The reader's pure logic, apart from the DOM so it is tested on its own: cutting a block of
- * text into runs by the passages covering them, the facts of a section, and the gap list.
+ * text into runs by the passages covering them, the facts of a section, and the gap list
+ * (sentences of chapter 1 no fact cites).
  */
 import type { Passage, PassageFact, ReportBlock, ReportHeading, ReportResponse } from '../../../server/contract/report';
 
@@ -61,20 +62,59 @@ export function factsOfHeading(headings: readonly ReportHeading[], passages: rea
   return out;
 }
 
+/** A span of a block: a sentence of a paragraph, or a cell of a table row. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  /** Where the block holding it starts (its element is `report-b-<block>`). */
+  block: number;
+}
+
+/** A block cut into sentences (after 。！？；) or, for a table row, cells; blank spans dropped. */
+export function spansOf(b: Pick<ReportBlock, 'kind' | 'start' | 'text'>): Span[] {
+  const out: Span[] = [];
+  const cut = b.kind === 'row' ? /\t/gu : /(?<=[。！？；])/gu;
+  let at = 0;
+  const push = (from: number, to: number): void => {
+    const raw = b.text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text !== '') out.push({ start: b.start + from + lead, end: b.start + from + lead + text.length, text, block: b.start });
+  };
+  for (const m of b.text.matchAll(cut)) {
+    push(at, m.index);
+    at = m.index + m[0].length;
+  }
+  push(at, b.text.length);
+  return out;
+}
+
 /**
- * The paragraphs and table rows of chapter 1 that no fact cites (a passage cited only by a
+ * The sentences (and table cells) of chapter 1 that no fact cites (a passage cited only by a
  * tour does not count): what a curator may still add to the graph.
  */
-export function gapBlocks(report: Extract<ReportResponse, { installed: true }>, passages: readonly Passage[]): ReportBlock[] {
+export function gapSpans(report: Extract<ReportResponse, { installed: true }>, passages: readonly Passage[]): Span[] {
   const chapter = report.headings.find((hd) => hd.kind === 'chapter' && hd.title.startsWith('第一章'));
   if (!chapter) return [];
   const cited = passages.filter((p) => p.facts.length > 0);
-  return report.blocks.filter(
-    (b) =>
-      (b.kind === 'paragraph' || b.kind === 'row') &&
-      b.heading >= 0 &&
-      within(report.headings, b.heading, chapter.index) &&
-      report.headings[b.heading]!.kind !== 'figure' &&
-      !cited.some((p) => p.start < b.end && p.end > b.start),
-  );
+  // A table's first row is its header (时间, 文件名称 …), not content to cite.
+  const headerRows = new Set<number>();
+  const tablesSeen = new Set<number>();
+  for (const b of report.blocks) {
+    if (b.kind !== 'row' || tablesSeen.has(b.heading)) continue;
+    tablesSeen.add(b.heading);
+    headerRows.add(b.start);
+  }
+  return report.blocks
+    .filter((b) => !headerRows.has(b.start))
+    .filter(
+      (b) =>
+        (b.kind === 'paragraph' || b.kind === 'row') &&
+        b.heading >= 0 &&
+        within(report.headings, b.heading, chapter.index) &&
+        report.headings[b.heading]!.kind !== 'figure',
+    )
+    .flatMap(spansOf)
+    .filter((sp) => !cited.some((p) => p.start < sp.end && p.end > sp.start));
 }

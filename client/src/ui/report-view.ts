@@ -19,7 +19,7 @@ import { clear, h } from './dom';
 import { reportApi } from './report-api';
 import { rt, type ReportKey } from './report-i18n';
 import './report.css';
-import { factsOfHeading, gapBlocks, passageKey, segmentsOf } from './report-model';
+import { factsOfHeading, gapSpans, passageKey, segmentsOf } from './report-model';
 
 export interface ReportActions {
   /** Select a node (opens its details). */
@@ -373,14 +373,14 @@ export class ReportView {
       box.append(h('p', { class: 'muted' }, rt('report.gapsNeedText')));
       return box;
     }
-    const gaps = gapBlocks(report, passages.passages);
+    const gaps = gapSpans(report, passages.passages);
     box.append(
       h('p', { class: 'muted' }, rt('report.gapsIntro', { n: gaps.length })),
       h(
         'ol',
         {},
-        gaps.map((b) =>
-          h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => this.scrollToBlock(b.start) }, b.text.replace(/\s+/gu, ' ').slice(0, 60) + (b.text.length > 60 ? '…' : ''))),
+        gaps.map((sp) =>
+          h('li', { 'data-start': String(sp.start) }, h('button', { type: 'button', class: 'link', onclick: () => this.scrollToBlock(sp.block) }, sp.text.replace(/\s+/gu, ' ').slice(0, 80) + (sp.text.length > 80 ? '…' : ''))),
         ),
       ),
     );

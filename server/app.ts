@@ -25,6 +25,7 @@ import { changesRoutes } from './routes/changes.js';
 import { matrixRoutes } from './routes/matrix.js';
 import { quizRoutes } from './routes/quiz.js';
 import { tourRoutes } from './routes/tours.js';
+import { askRoutes } from './routes/ask.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -84,6 +85,8 @@ export function apiRouter(options: AppOptions): express.Router {
   changesRoutes(api, store);
   matrixRoutes(api, store);
   quizRoutes(api, store);
+  // Questions in the user's own words.
+  askRoutes(api, store);
   openapiRoutes(api);
 
   api.use((req, res) => {

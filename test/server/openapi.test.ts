@@ -104,6 +104,7 @@ describe('OpenAPI document', () => {
     '/api/changes': '/api/changes?from=2016-08&to=2016-10-13',
     '/api/matrix': '/api/matrix?asOf=2016-09-01',
     '/api/quiz': '/api/quiz?seed=1',
+    '/api/ask': '/api/ask?q=who%20regulates%20P2P',
   };
 
   it('sample responses have exactly the documented top-level keys', async () => {

@@ -257,7 +257,8 @@ export function writeUrlState(s: UrlState): string {
     const c = roundCamera(s.camera);
     if (!isDefaultCamera(c)) p.set('cam', `${c.x},${c.y},${c.ratio}`);
   }
-  // Commas and colons are safe in a query string; keep links readable.
-  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  // Commas, colons, semicolons and '=' inside a value are safe in a query string (a value
+  // ends only at '&'); keep links readable.
+  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%3D/g, '=');
   return qs ? `?${qs}` : '';
 }

@@ -188,20 +188,22 @@ const ANSWER: Record<Reading['kind'], Answerer> = {
     const span = dateSpan(p);
     return {
       title: both(`新出台的规定和事件${span.zh}：${a.added.length}项`, `Rules and events issued${span.en}: ${a.added.length}`),
-      rows: a.added.map((n) => row(n)),
-      highlight: a.added.map((n) => n.id),
-      data: a,
+      rows: a.added.slice(0, ROW_LIMIT).map((n) => row(n)),
+      highlight: a.added.slice(0, ROW_LIMIT).map((n) => n.id),
+      // The store's whole answer can be every rule of a large graph: the first ones and the count.
+      data: { from: a.from, to: a.to, added: a.added.slice(0, ROW_LIMIT), total: a.added.length },
     };
   },
 
   async phase(store, p) {
-    const timeline = await store.timeline();
     if (p.aspect === 'list' || !p.phase) {
+      // Only the list needs the timeline (at scale it holds every dated rule).
+      const timeline = await store.timeline();
       return {
         title: both(`互联网金融的发展阶段：${timeline.phases.length}个`, `Development phases: ${timeline.phases.length}`),
         rows: timeline.phases.map((ph) => row(ph, both(years(ph, 'zh'), years(ph, 'en')))),
         highlight: timeline.phases.map((ph) => ph.id),
-        data: timeline,
+        data: { phases: timeline.phases },
       };
     }
     const n = await neighbours(store, p.phase, ['PRECEDES', 'EMERGED_IN', 'MARKS']);

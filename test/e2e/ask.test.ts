@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp, urlState } from './support/app';
-import { screenshot } from './support/browser';
+import { join } from 'node:path';
+import { ARTIFACTS, screenshot } from './support/browser';
 
 const app = useApp();
 
@@ -33,6 +34,8 @@ describe('ask a question', () => {
     expect((await urlState(page))['ask']).toEqual({ text: '2016年9月谁在监管网贷', reading: null });
     await page.waitForTimeout(500);
     await screenshot(page, 'ask-zh');
+    // The panel alone, small enough for the README.
+    await page.locator('.ask-panel').screenshot({ path: join(ARTIFACTS, 'ask-panel-zh.png') });
     await page.close();
   });
 

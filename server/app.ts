@@ -28,6 +28,7 @@ import { matrixRoutes } from './routes/matrix.js';
 import { quizRoutes } from './routes/quiz.js';
 import { tourRoutes } from './routes/tours.js';
 import { reportRoutes } from './routes/report.js';
+import { askRoutes } from './routes/ask.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -100,6 +101,8 @@ export function apiRouter(options: AppOptions): express.Router {
   quizRoutes(api, store);
   // The report reader: the text by headings and the cited passages.
   reportRoutes(api, store, { sourcePath: options.reportSourcePath });
+  // Questions in the user's own words.
+  askRoutes(api, store);
   openapiRoutes(api);
 
   api.use((req, res) => {

@@ -9,6 +9,10 @@ import { CSV_PARTS } from './export/csv.js';
 import { EXPORT_FORMATS } from './export/index.js';
 import { MAX_URL_LENGTH } from './http/security.js';
 import { QUESTION_LIMIT_DEFAULT, QUESTION_LIMIT_MAX } from './stores/types.js';
+import { z } from 'zod';
+import { askResponse } from './contract/ask.js';
+import { MAX_QUESTION_LENGTH } from './ask/interpret.js';
+import { ASK_KINDS, ISSUER_ASPECTS, PHASE_ASPECTS, RELATIONS } from './ask/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -310,6 +314,8 @@ const schemas: Record<string, Json> = {
     linked: { ...arrayOf(ref('Node')), description: 'The other ends of those relationships that are not new themselves.' },
     cypher: str,
   }),
+  // The ask response is described by its zod schema (server/contract/ask.ts), converted here.
+  AskResponse: (({ $schema: _drop, ...rest }) => rest)(z.toJSONSchema(askResponse, { unrepresentable: 'any' }) as Json),
   Matrix: obj({
     agencies: { ...arrayOf(ref('Node')), description: 'Rows: agencies with at least one cell, most rules first.' },
     segments: { ...arrayOf(ref('Node')), description: 'Columns: segments with at least one cell, broader before narrower.' },
@@ -507,6 +513,22 @@ export const openapiDocument: Json = {
         queryParam('count', { type: 'integer', minimum: 1, maximum: 20, default: 5 }, 'Number of questions.'),
       ],
       json('The quiz; each question has one right option, its citation and its subgraph.', ref('Quiz')),
+    ),
+    '/api/ask': get(
+      'A question in Chinese or English, read and answered: the reading (kind, parameters, what each part of the text matched, alternatives) and the answer',
+      'ask',
+      [
+        queryParam('q', { type: 'string', minLength: 1, maxLength: MAX_QUESTION_LENGTH, examples: ['2016年9月谁在监管网贷', 'what bans down-payment loans'] }, 'The question. Either `q`, or `kind` with its parameters (a reading, as the chips of a previous answer give).'),
+        queryParam('lang', { type: 'string', enum: ['zh', 'en'], default: 'zh' }, 'Language of the reading sentence.'),
+        queryParam('kind', { type: 'string', enum: [...ASK_KINDS] }, 'Answer this reading instead of reading a question.'),
+        ...['segment', 'topic', 'rule', 'agency', 'phase', 'node', 'a', 'b'].map((name) => queryParam(name, nodeId, `With \`kind\`: the node the reading names as \`${name}\`.`)),
+        queryParam('asOf', isoDate, 'With `kind`: as of this date.'),
+        queryParam('from', isoDate, 'With `kind`: from this date (inclusive).'),
+        queryParam('to', isoDate, 'With `kind`: up to the end of this date.'),
+        queryParam('relation', { type: 'string', enum: [...RELATIONS] }, 'With `kind` rules or ruleSays: only this relationship.'),
+        queryParam('aspect', { type: 'string', enum: [...new Set([...ISSUER_ASPECTS, ...PHASE_ASPECTS])] }, 'With `kind` issuers or phase: what is asked.'),
+      ],
+      json('The reading and the answer; `answer` is null and `search` holds results when the question was not understood.', ref('AskResponse')),
     ),
     '/api/openapi.json': {
       get: {

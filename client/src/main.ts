@@ -18,6 +18,7 @@ import { DetailsPanel } from './ui/details-panel';
 import { Legend } from './ui/legend';
 import { FiltersPanel } from './ui/filters-panel';
 import { QuestionsPanel } from './ui/questions-panel';
+import { AskPanel } from './ui/ask-panel';
 import { ListView } from './ui/list-view';
 import { Toolbar } from './ui/toolbar';
 import { StartScreen, exampleQuestions } from './ui/start-screen';
@@ -139,6 +140,9 @@ const toolbar = new Toolbar(store, {
   exportData,
 });
 view.onExpand = (id) => void expand(id);
+// Questions in the user's own words, above the question forms of the Questions tab.
+const askPanel = new AskPanel(store, { select: (id) => void selectNode(id), show: (ids) => showSubgraph(ids) });
+questions.el.prepend(askPanel.el);
 
 const langBtn = h('button', { type: 'button', class: 'lang-switch', onclick: () => store.set({ lang: getLang() === 'zh' ? 'en' : 'zh' }) });
 const title = h('h1', { class: 'app-title' });
@@ -284,6 +288,7 @@ async function load(): Promise<void> {
       started = true;
       if (initial.camera) questions.fitOnAnswer = false;
       questions.start();
+      askPanel.start();
       if (initial.node) void selectNode(initial.node, !initial.camera);
       mountTeach();
       report.relight();

@@ -115,6 +115,9 @@ describe('questions', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('questions');
     await page.keyboard.press('Tab'); // into the tab panel
+    await page.keyboard.press('Tab'); // the question box comes first
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ask-input');
+    await page.keyboard.press('Tab'); // its Ask button
     await page.keyboard.press('Tab'); // the segment select (answer area is empty)
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('ArrowDown');

@@ -106,6 +106,7 @@ describe('OpenAPI document', () => {
     '/api/quiz': '/api/quiz?seed=1',
     '/api/report': '/api/report',
     '/api/report/passages': '/api/report/passages',
+    '/api/ask': '/api/ask?q=who%20regulates%20P2P',
   };
 
   it('sample responses have exactly the documented top-level keys', async () => {

@@ -13,6 +13,7 @@ import type {
   TimelineAnswer,
 } from '../../../server/stores/types';
 import type { NodeLabel, RelType } from '../graph/model';
+import type { AskResponse } from '../../../server/contract/ask';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -90,6 +91,9 @@ export const api = {
     get<WithCypher<RegulatorsAnswer>>('/questions/regulators', { segment, asOf }, signal),
   rules: (topic: string, signal?: AbortSignal, asOf?: string | null) =>
     get<WithCypher<RulesAnswer>>('/questions/rules', { topic, asOf }, signal),
+  /** A question in words (`q`), or a reading given as its kind and parameters. */
+  ask: (query: { q: string } | { kind: string; params: Record<string, string> }, lang: 'zh' | 'en', signal?: AbortSignal) =>
+    get<AskResponse>('/ask', 'q' in query ? { q: query.q, lang } : { kind: query.kind, ...query.params, lang }, signal),
   timeline: (signal?: AbortSignal) => get<TimelineAnswer>('/timeline', {}, signal),
   graph: (filter: { labels?: readonly NodeLabel[] } = {}, signal?: AbortSignal) =>
     get<Subgraph>('/graph', { labels: filter.labels }, signal),

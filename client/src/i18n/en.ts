@@ -181,6 +181,23 @@ export const en = {
   'kind.plan': 'plan',
   'kind.law': 'law',
   'graph.overview': 'Large graph ({edges} relationships): only the relationships of the node under the pointer or selected, and of an answer, are drawn. The list view shows them all.',
+
+  'ask.heading': 'Ask a question',
+  'ask.placeholder': 'e.g. who regulated P2P lending in September 2016? / 谁监管P2P？',
+  'ask.submit': 'Ask',
+  'ask.readAs': 'Read as:',
+  'ask.change': 'Change this part of the question',
+  'ask.changeDate': 'A date such as 2016, 2016-09 or 2016-09-01 (empty: any date)',
+  'ask.badDate': 'Write a date such as 2016, 2016-09 or 2016-09-01.',
+  'ask.matched': 'What the words matched',
+  'ask.otherReadings': 'Did you mean:',
+  'ask.closest': 'The closest readings:',
+  'ask.notUnderstood': 'I did not understand “{q}”.',
+  'ask.searchResults': 'Search results for its words:',
+  'ask.hint': 'Try naming an agency, a rule, a segment or a topic, e.g. “who regulates P2P”.',
+  'ask.noAnswer': 'No answer: a node of this reading no longer exists.',
+  'ask.nothing': 'Nothing in the graph answers this.',
+  'ask.shape': 'question',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -64,12 +64,12 @@ export class Store {
 export function initialState(search: string): AppState {
   const url = parseUrlState(search);
   // A newcomer (no selection, no question in the link) gets the start screen, in either language.
-  const isPlain = !url.node && !url.question && !url.teach && !url.report;
+  const isPlain = !url.node && !url.question && !url.teach && !url.report && !url.ask;
   return {
     ...url,
     hovered: null,
     focus: null,
-    tab: url.report ? 'report' : url.teach ? 'teach' : url.question ? 'questions' : 'details',
+    tab: url.report ? 'report' : url.teach ? 'teach' : url.question || url.ask ? 'questions' : 'details',
     startScreen: isPlain,
     layoutRunning: false,
     labelDensity: 1,
@@ -93,6 +93,7 @@ export function toUrlState(s: AppState): UrlState {
     ...(s.teach && s.tab === 'teach' ? { teach: s.teach } : {}),
     // So is the reader's passage while the Report tab is open.
     ...(s.tab === 'report' ? { report: s.report ?? { passage: null } } : {}),
+    ...(s.ask ? { ask: s.ask } : {}),
   };
 }
 

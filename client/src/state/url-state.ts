@@ -15,6 +15,9 @@
  *   cam=0.5,0.5,1        camera x, y, ratio (rounded)
  *   teach=tours&tour=p2p-lending&step=2&quiz=4242   Teach tab section, tour step, quiz seed
  *   report=9800-9835     Report tab at a passage (character range of the text); report=open at the top
+ *   ask=谁监管P2P&reading=regulators;segment=segment:p2p-lending;asOf=2016-09
+ *                        a question in the user's words, and the reading it was answered
+ *                        as once the user changed a chip (the reading wins when present)
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
@@ -36,6 +39,15 @@ export type Question =
   | { kind: 'regulators'; segment: string }
   | { kind: 'rules'; topic: string }
   | { kind: 'path'; a: string; b: string };
+
+/** A question asked in the user's own words, and the reading the user settled on. */
+export interface AskUrl {
+  text: string | null;
+  reading: { kind: string; params: Record<string, string> } | null;
+}
+const ASK_MAX = 200;
+const READING_KINDS = ['regulators', 'rules', 'ruleSays', 'issuers', 'issued', 'path', 'changes', 'phase', 'about', 'compare'];
+const READING_PARAMS = ['segment', 'topic', 'rule', 'agency', 'phase', 'node', 'a', 'b', 'asOf', 'from', 'to', 'relation', 'aspect'];
 
 export interface CameraState {
   x: number;
@@ -59,6 +71,8 @@ export interface UrlState {
   teach?: TeachUrl | null;
   /** Only present when the link opens the Report tab. */
   report?: ReportUrl | null;
+  /** Only present when the link asks a question in words. */
+  ask?: AskUrl | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -129,6 +143,33 @@ function parseQuestion(p: URLSearchParams): Question | null {
   }
 }
 
+/** `kind;key=value;…` with known keys and values that are ids, ISO dates or plain words. */
+function parseReading(v: string | null): AskUrl['reading'] {
+  if (!v) return null;
+  const [kind, ...pairs] = v.split(';');
+  if (!kind || !READING_KINDS.includes(kind)) return null;
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (eq < 1 || !READING_PARAMS.includes(key) || !(isNodeId(value) || isIsoDate(value) || /^[A-Za-z]{1,20}$/.test(value))) return null;
+    params[key] = value;
+  }
+  return { kind, params };
+}
+
+export function writeReading(r: NonNullable<AskUrl['reading']>): string {
+  return [r.kind, ...READING_PARAMS.filter((k) => r.params[k] !== undefined).map((k) => `${k}=${r.params[k]}`)].join(';');
+}
+
+function parseAsk(p: URLSearchParams): AskUrl | null {
+  const text = p.get('ask');
+  const reading = parseReading(p.get('reading'));
+  const validText = text !== null && text.trim() !== '' && text.length <= ASK_MAX ? text : null;
+  return validText || reading ? { text: validText, reading } : null;
+}
+
 function parseTeach(p: URLSearchParams): TeachUrl | null {
   const section = p.get('teach');
   if (!TEACH_SECTIONS.includes(section as TeachUrl['section'])) return null;
@@ -169,9 +210,11 @@ export function parseUrlState(search: string): UrlState {
   const view = p.get('view');
   const teach = parseTeach(p);
   const report = parseReport(p);
+  const ask = parseAsk(p);
   return {
     ...(teach ? { teach } : {}),
     ...(report ? { report } : {}),
+    ...(ask ? { ask } : {}),
     lang: lang === 'en' ? 'en' : 'zh',
     node: isNodeId(node) ? node : null,
     hideLabels: unique(list(p.get('hide')).filter(isLabel)),
@@ -216,6 +259,11 @@ export function writeUrlState(s: UrlState): string {
     p.set('a', q.a);
     p.set('b', q.b);
   }
+  if (s.ask?.text && s.ask.text.trim() !== '' && s.ask.text.length <= ASK_MAX) p.set('ask', s.ask.text);
+  if (s.ask?.reading) {
+    const reading = writeReading(s.ask.reading);
+    if (parseReading(reading)) p.set('reading', reading);
+  }
   if (s.teach && TEACH_SECTIONS.includes(s.teach.section)) {
     p.set('teach', s.teach.section);
     if (s.teach.tour && /^[a-z0-9][a-z0-9-]{0,79}$/.test(s.teach.tour)) {
@@ -235,7 +283,8 @@ export function writeUrlState(s: UrlState): string {
     const c = roundCamera(s.camera);
     if (!isDefaultCamera(c)) p.set('cam', `${c.x},${c.y},${c.ratio}`);
   }
-  // Commas and colons are safe in a query string; keep links readable.
-  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  // Commas, colons, semicolons and '=' inside a value are safe in a query string (a value
+  // ends only at '&'); keep links readable.
+  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%3D/g, '=');
   return qs ? `?${qs}` : '';
 }

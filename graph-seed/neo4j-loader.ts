@@ -6,7 +6,8 @@
  * - every seed node has its label, the common label `Entity` and the integer `gen`, the
  *   generation of the load that wrote it; scalar seed fields are properties (`aliases` a
  *   string list, integers as Neo4j integers); `sources` and `figures` are JSON strings
- *   `sourcesJson`, `figuresJson` (Neo4j cannot store maps);
+ *   `sourcesJson`, `figuresJson` (Neo4j cannot store maps); a dated Rule or Event also has
+ *   `dateKey` and `dateEndKey`, the start and end keys of its date (./dates.ts);
  * - relationships carry `id` (`relationshipId`), their scalar `properties` and `sourcesJson`;
  *   they always join two nodes of one generation;
  * - one `(:SeedState {key: 'live'})` node holds `generation`, the generation readers see.
@@ -48,6 +49,7 @@ import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session
 import { fieldWithSeparator, searchProperties } from '../server/stores/neo4j/search-keys.js';
 import { deleteGeneration, deleteInvisible, ENTITY_LABEL, readLiveGeneration, setLiveGeneration, STATE_LABEL, toNum } from './neo4j-generations.js';
 import { countsIn, graphCounts, type GraphCounts } from './neo4j-readback.js';
+import { DATED_LABELS, dateEndKey, dateKey } from './dates.js';
 import { NODE_LABELS, REL_TYPES, relationshipId, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
 
 export { ENTITY_LABEL, invisibleNodeCount, LEGACY_LEFTOVER_LABELS, STATE_LABEL } from './neo4j-generations.js';
@@ -187,6 +189,11 @@ export function nodeProperties(n: SeedNode): Record<string, unknown> {
   };
   Object.assign(props, searchProperties(n));
   if (n.date !== undefined) props.date = n.date;
+  // The date's keys (./dates.ts), so Cypher compares stored strings instead of re-deriving them.
+  if (n.date !== undefined && DATED_LABELS.has(n.label)) {
+    props.dateKey = dateKey(n.date);
+    props.dateEndKey = dateEndKey(n.date);
+  }
   if (n.kind !== undefined) props.kind = n.kind;
   for (const key of ['startYear', 'endYear', 'order', 'issuerCount'] as const) {
     const v = n[key];
@@ -211,7 +218,7 @@ export function relationshipProperties(r: GraphRelationship): Record<string, unk
  */
 export const NODE_COLUMNS = [
   'id', 'name', 'nameEn', 'aliases', 'description', 'descriptionEn', 'sourcesJson', 'figuresJson',
-  'searchKey', 'searchText', 'date', 'kind', 'startYear', 'endYear', 'order', 'issuerCount',
+  'searchKey', 'searchText', 'date', 'dateKey', 'dateEndKey', 'kind', 'startYear', 'endYear', 'order', 'issuerCount',
 ] as const;
 const NODE_COLUMN_SET = new Set<string>(NODE_COLUMNS);
 /** The SET list of the staged node query; the names are the constants above. */

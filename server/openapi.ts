@@ -360,8 +360,8 @@ export const openapiDocument: Json = {
       [
         P.labels,
         P.types,
-        queryParam('from', isoDate, 'Keep rules dated on or after this date; other labels stay.'),
-        queryParam('to', isoDate, 'Keep rules dated on or before this date; other labels stay.'),
+        queryParam('from', isoDate, 'Drop rules and events whose date ends before this date (a rule dated 2016 stays with from=2016-05); undated ones and other labels stay.'),
+        queryParam('to', isoDate, 'Drop rules and events whose date starts after the end of this date; undated ones and other labels stay.'),
         P.asOf,
       ],
       json('The graph.', ref('Subgraph')),

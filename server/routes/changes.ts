@@ -1,6 +1,6 @@
 /** `GET /api/changes?from=&to=`: what the graph gained between two dates (both stores, same answer). */
 import type { Router } from 'express';
-import { upperBoundKey } from '../stores/as-of.js';
+import { isWindowInOrder } from '../../graph-seed/dates.js';
 import { CHANGES_CYPHER } from '../stores/neo4j/queries.js';
 import type { GraphStore } from '../stores/types.js';
 import { badRequest } from '../http/errors.js';
@@ -13,7 +13,7 @@ export function changesRoutes(router: Router, store: GraphStore): void {
   router.get('/changes', async (req, res) => {
     const { from, to } = validateQuery(req, changesQuery);
     // (from, to]: "after the end of `from`, up to the end of `to`" (2016 ends after 2016-10-13).
-    if (upperBoundKey(from!) > upperBoundKey(to!)) {
+    if (!isWindowInOrder(from!, to!)) {
       throw badRequest('Query parameter `from` must not be later than `to` (the range is after the end of `from`, up to the end of `to`).');
     }
     const answer = await store.changes(from!, to!);

@@ -18,7 +18,7 @@
  * orders agencies by name, and comparing Chinese names was most of its cost on hubs.
  */
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
-import { compareByDateThenId, compareStrings, dateKey, DATED_LABELS } from '../as-of.js';
+import { compareByDateThenId, compareStrings, dateKey, DATED_LABELS } from '../../../graph-seed/dates.js';
 import type { AtlasGraph } from './atlas-graph.js';
 import type { ApiNode, ApiRelationship, NodeLabel, RelType } from '../types.js';
 

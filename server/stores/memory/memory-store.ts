@@ -9,7 +9,7 @@
  */
 import { REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
-import { asOfKey, assertIsoDate, compareStrings, inDateRange, lowerBoundKey, upperBoundKey } from '../as-of.js';
+import { asOfKey, compareStrings, inDateRange, rangeKeys } from '../../../graph-seed/dates.js';
 import {
   checkQuestionLimit,
   QUESTION_LIMIT_DEFAULT,
@@ -277,10 +277,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async graph(filter: GraphFilter): Promise<Subgraph> {
-    if (filter.from !== undefined) assertIsoDate(filter.from, 'from');
-    if (filter.to !== undefined) assertIsoDate(filter.to, 'to');
-    const fromKey = filter.from === undefined ? null : lowerBoundKey(filter.from);
-    const toKey = filter.to === undefined ? null : upperBoundKey(filter.to);
+    const range = rangeKeys(filter.from, filter.to);
     const key = asOfKey(filter.asOf);
     const labelMask = maskOf(filter.labels, LABEL_INDEX);
     const typeMask = maskOf(filter.types, TYPE_INDEX);
@@ -289,7 +286,7 @@ export class MemoryStore implements GraphStore {
     const nodes: ApiNode[] = [];
     for (let i = 0; i < g.size; i++) {
       const n = g.nodes[i]!;
-      if (((labelMask >>> g.label[i]!) & 1) === 1 && g.visible(i, key) && inDateRange(n, fromKey, toKey)) {
+      if (((labelMask >>> g.label[i]!) & 1) === 1 && g.visible(i, key) && inDateRange(n, range)) {
         kept[i] = 1;
         nodes.push(n);
       }

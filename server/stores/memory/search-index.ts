@@ -18,7 +18,7 @@
  * order and checked against the real strings.
  */
 import type { NodeLabel } from '../../../graph-seed/schema.js';
-import { compareStrings } from '../as-of.js';
+import { compareStrings } from '../../../graph-seed/dates.js';
 import {
   nameFields,
   normaliseQuery,

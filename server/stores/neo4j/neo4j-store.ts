@@ -9,9 +9,9 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Node } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
-import { asOfKey, assertIsoDate, lowerBoundKey, upperBoundKey } from '../as-of.js';
+import { asOfKey, rangeKeys, windowKeys } from '../../../graph-seed/dates.js';
 import { normaliseQuery } from '../search-text.js';
-import { assembleChanges, assembleMatrix, changesKeys } from '../teaching.js';
+import { assembleChanges, assembleMatrix } from '../teaching.js';
 import {
   checkQuestionLimit,
   QUESTION_LIMIT_DEFAULT,
@@ -252,7 +252,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async changes(from: string, to: string): Promise<ChangesAnswer> {
-    const { fromKey, toKey } = changesKeys(from, to);
+    const { fromKey, toKey } = windowKeys(from, to);
     return this.read(async (tx) => {
       const rec = (await tx.run(Q.CHANGES_CYPHER, { from: fromKey, to: toKey })).records[0]!;
       return assembleChanges(
@@ -282,14 +282,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async graph(filter: GraphFilter): Promise<Subgraph> {
-    if (filter.from !== undefined) assertIsoDate(filter.from, 'from');
-    if (filter.to !== undefined) assertIsoDate(filter.to, 'to');
+    const { fromKey, toKey } = rangeKeys(filter.from, filter.to);
     const params = {
       labels: listOr(filter.labels, NODE_LABELS),
       types: listOr(filter.types, REL_TYPES),
       asOf: asOfKey(filter.asOf),
-      from: filter.from === undefined ? null : lowerBoundKey(filter.from),
-      to: filter.to === undefined ? null : upperBoundKey(filter.to),
+      from: fromKey,
+      to: toKey,
     };
     return this.read(async (tx) => {
       const nodes = (await tx.run(Q.GRAPH_NODES_CYPHER, params)).records.map((r) => nodeFromNeo4j(r.get('n') as Node));

@@ -16,8 +16,11 @@ import { LIVE_GENERATION } from './generation.js';
  * Shared parameter conventions:
  * - `$labels`, `$types`: always lists (every label / type when the request has no filter),
  *   matched with `labels(n)` / `type(r)` IN the list.
- * - `$asOf`: null, or the upper-bound key of `../as-of.ts` (`2016-07` → `2016-07-99`).
- *   A node's date key is `left(n.date + '-00-00', 10)`.
+ * - `$asOf`, `$to`: null, or the end key of a date (`2016-07` → `2016-07-99`); `$from`: null,
+ *   or a start key (`2016-07` → `2016-07-00`); see graph-seed/dates.ts.
+ * - Dated Rules and Events carry the keys of their date, written by the loader: `dateKey`
+ *   (start) and `dateEndKey` (end); every other node has neither, so `n.dateKey IS NULL`
+ *   means "no date the bounds apply to". Order by date is `dateEndKey, dateKey` (nulls last).
  * - Relationships come back as `{r, s, t}`: the relationship and the ids of its start and
  *   end node.
  */
@@ -95,7 +98,7 @@ CALL (c) {
   MATCH (c)-[r]-(n:Entity)
   WHERE $depth >= 1 AND type(r) IN $types AND n <> c
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
   RETURN collect(DISTINCT n) AS level1
 }
 CALL (c, level1) {
@@ -103,7 +106,7 @@ CALL (c, level1) {
   MATCH (f)-[r]-(n:Entity)
   WHERE $depth >= 2 AND type(r) IN $types AND n <> c AND NOT n IN level1
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
   RETURN collect(DISTINCT n) AS level2
 }
 CALL (c, level1, level2) {
@@ -111,7 +114,7 @@ CALL (c, level1, level2) {
   MATCH (f)-[r]-(n:Entity)
   WHERE $depth >= 3 AND type(r) IN $types AND n <> c AND NOT n IN level1 AND NOT n IN level2
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
   RETURN collect(DISTINCT n) AS level3
 }
 WITH c, [x IN level1 | {n: x, d: 1}] + [x IN level2 | {n: x, d: 2}] + [x IN level3 | {n: x, d: 3}] AS found
@@ -187,10 +190,10 @@ CALL (s) {
   MATCH (sub:Segment)-[:PART_OF*0..]->(s)
   WITH DISTINCT sub
   MATCH (rule:Rule)-[reg:REGULATES]->(sub)
-  WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+  WHERE $asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf
   MATCH (a:Agency)-[iss:ISSUED]->(rule)
   WITH a, iss, rule, reg, sub
-  ORDER BY left(rule.date + '-00-00', 10), rule.id, sub.id
+  ORDER BY rule.dateEndKey, rule.dateKey, rule.id, sub.id
   WITH a, collect({rule: rule, segment: sub, iss: iss, reg: reg}) AS entries, count(DISTINCT rule) AS ruleCount
   ORDER BY ruleCount DESC, a.name, a.id
   RETURN collect({agency: a, ruleCount: ruleCount, entries: entries}) AS groups
@@ -226,9 +229,9 @@ CALL (t) {
   MATCH (sub:Topic)-[:PART_OF*0..]->(t)
   WITH DISTINCT sub
   MATCH (rule:Rule)-[rel:PROHIBITS|REQUIRES|ADDRESSES]->(sub)
-  WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+  WHERE $asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf
   WITH rule, rel, sub
-  ORDER BY left(rule.date + '-00-00', 10), rule.id, type(rel), sub.id
+  ORDER BY rule.dateEndKey, rule.dateKey, rule.id, type(rel), sub.id
   RETURN collect({rule: rule, rel: rel, sub: sub}) AS entries
 }
 RETURN t AS topic,
@@ -249,25 +252,23 @@ CALL (gen) {
 }
 CALL (gen) {
   MATCH (n:Entity)
-  WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.date IS NOT NULL
-  WITH n ORDER BY left(n.date + '-00-00', 10), n.id
+  WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.dateKey IS NOT NULL
+  WITH n ORDER BY n.dateEndKey, n.dateKey, n.id
   RETURN collect(n) AS rules
 }
 RETURN phases, rules`;
 
 /**
- * Whole-graph filter, nodes: label in `$labels`, visible at `$asOf`, and for rules and
- * events a date key within [`$from`, `$to`] (bound keys; null = open) when either is set.
+ * Whole-graph filter, nodes: label in `$labels`, visible at `$asOf`, and for dated rules and
+ * events a date whose span meets [`$from`, `$to`] (null = open side).
  */
 export const GRAPH_NODES_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (n:Entity)
 WHERE n.gen = gen AND any(l IN labels(n) WHERE l IN $labels)
-  AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
-  AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
-       OR (n.date IS NOT NULL
-           AND ($from IS NULL OR left(n.date + '-00-00', 10) >= $from)
-           AND ($to IS NULL OR left(n.date + '-00-00', 10) <= $to)))
+  AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
+  AND ($to IS NULL OR n.dateKey IS NULL OR n.dateKey <= $to)
+  AND ($from IS NULL OR n.dateEndKey IS NULL OR n.dateEndKey >= $from)
 RETURN n
 ORDER BY n.id`;
 
@@ -278,11 +279,9 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.gen = gen AND type(r) IN $types
   AND all(n IN [a, b] WHERE
         any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
-    AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
-         OR (n.date IS NOT NULL
-             AND ($from IS NULL OR left(n.date + '-00-00', 10) >= $from)
-             AND ($to IS NULL OR left(n.date + '-00-00', 10) <= $to))))
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
+    AND ($to IS NULL OR n.dateKey IS NULL OR n.dateKey <= $to)
+    AND ($from IS NULL OR n.dateEndKey IS NULL OR n.dateEndKey >= $from))
 RETURN {r: r, s: a.id, t: b.id} AS rel
 ORDER BY r.id`;
 
@@ -302,21 +301,19 @@ ORDER BY r.id`;
 
 /**
  * What changed between two dates: rules and events dated after `$from` and up to `$to`
- * (both upper-bound keys of `../as-of.ts`, so `from=2016` means "after the end of 2016"),
+ * (both end keys of graph-seed/dates.ts, so `from=2016` means "after the end of 2016"),
  * and every relationship touching them whose other end is visible as of `$to`.
  */
 export const CHANGES_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (n:Entity)
-WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.date IS NOT NULL
-  AND left(n.date + '-00-00', 10) > $from
-  AND left(n.date + '-00-00', 10) <= $to
-WITH n ORDER BY left(n.date + '-00-00', 10), n.id
+WHERE n.gen = gen AND n.dateKey > $from AND n.dateKey <= $to
+WITH n ORDER BY n.dateEndKey, n.dateKey, n.id
 WITH collect(n) AS added
 CALL (added) {
   UNWIND added AS n
   MATCH (n)-[r]-(m:Entity)
-  WHERE NOT (m:Rule OR m:Event) OR m.date IS NULL OR left(m.date + '-00-00', 10) <= $to
+  WHERE m.dateKey IS NULL OR m.dateKey <= $to
   RETURN collect(DISTINCT {r: r, s: startNode(r).id, t: endNode(r).id}) AS rels,
          collect(DISTINCT m) AS others
 }
@@ -330,7 +327,7 @@ RETURN added, rels, others`;
 export const MATRIX_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(via:Segment)-[:PART_OF*0..]->(cell:Segment)
-WHERE a.gen = gen AND ($asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf)
+WHERE a.gen = gen AND ($asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf)
 RETURN DISTINCT a AS agency, rule, via, cell AS segment,
        {r: iss, s: a.id, t: rule.id} AS issued,
        {r: reg, s: rule.id, t: via.id} AS regulates`;

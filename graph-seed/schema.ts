@@ -98,7 +98,6 @@ export const seedFileSchema = z
   .refine((f) => f.nodes !== undefined || f.relationships !== undefined, {
     message: 'a seed file needs `nodes` or `relationships`',
   });
-export type SeedFile = z.infer<typeof seedFileSchema>;
 
 /** A relationship after validation: with its stable id, derived from its endpoints and type. */
 export interface GraphRelationship extends SeedRelationship {

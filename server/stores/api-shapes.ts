@@ -39,8 +39,3 @@ export function toApiRelationship(r: GraphRelationship): ApiRelationship {
 }
 
 export const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
-
-/** Both lists sorted by id: the canonical order of every subgraph a store returns. */
-export function sortedSubgraph(nodes: ApiNode[], relationships: ApiRelationship[]): Subgraph {
-  return { nodes: [...nodes].sort(byId), relationships: [...relationships].sort(byId) };
-}

@@ -10,11 +10,10 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Node } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
 import { asOfKey, rangeKeys, windowKeys } from '../../../graph-seed/dates.js';
-import { normaliseQuery } from '../search-text.js';
+import { normaliseQuery } from '../../../graph-seed/search-text.js';
 import { assembleChanges, assembleMatrix } from '../teaching.js';
+import { checkDepth, checkPathLength, checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../preconditions.js';
 import {
-  checkQuestionLimit,
-  QUESTION_LIMIT_DEFAULT,
   StoreUnavailableError,
   type ApiNode,
   type ChangesAnswer,
@@ -33,10 +32,10 @@ import {
   type TimelineAnswer,
 } from '../types.js';
 import * as Q from './queries.js';
-import { SEARCH_SEPARATOR } from './search-keys.js';
-import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';
+import { SEARCH_SEPARATOR, toNumber } from '../../../graph-seed/neo4j-model.js';
+import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j } from './records.js';
 
-export interface Neo4jConnection {
+export interface Neo4jTarget {
   uri: string;
   user: string;
   password: string;
@@ -57,8 +56,6 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
 export const DEFAULT_POOL_SIZE = 50;
 /** How long past the query timeout a call may take before it fails as unavailable. */
 export const DEADLINE_MARGIN_MS = 500;
-/** The deepest path search the Cypher allows (variable-length bounds are literals). */
-export const MAX_PATH_LENGTH = 8;
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
@@ -67,7 +64,7 @@ export class Neo4jStore implements GraphStore {
   private readonly database: string;
   private readonly timeoutMs: number;
 
-  constructor(target: Neo4jConnection | Driver, options: Neo4jStoreOptions = {}) {
+  constructor(target: Neo4jTarget | Driver, options: Neo4jStoreOptions = {}) {
     if (isDriver(target)) {
       this.driver = target;
       this.ownsDriver = false;
@@ -109,7 +106,7 @@ export class Neo4jStore implements GraphStore {
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const normalised = normaliseQuery(q.q);
-    // No loaded text holds the separator (search-keys.ts), so such a query matches nothing.
+    // No loaded text holds the separator (graph-seed/neo4j-model.ts), so such a query matches nothing.
     if (normalised.length === 0 || q.limit <= 0 || normalised.includes(SEARCH_SEPARATOR)) return [];
     return this.read(async (tx) => {
       const result = await tx.run(Q.SEARCH_CYPHER, {
@@ -136,7 +133,7 @@ export class Neo4jStore implements GraphStore {
 
   async neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined> {
     const key = asOfKey(q.asOf);
-    if (![1, 2, 3].includes(q.depth)) throw new RangeError(`depth must be 1, 2 or 3, got ${q.depth}`);
+    checkDepth(q);
     return this.read(async (tx) => {
       const rec = (
         await tx.run(Q.NEIGHBORHOOD_CYPHER, {
@@ -158,9 +155,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async shortestPath(q: PathQuery): Promise<Subgraph | null | undefined> {
-    if (!Number.isInteger(q.maxLength) || q.maxLength < 1 || q.maxLength > MAX_PATH_LENGTH) {
-      throw new RangeError(`maxLength must be an integer from 1 to ${MAX_PATH_LENGTH}, got ${q.maxLength}`);
-    }
+    checkPathLength(q);
     return this.read(async (tx) => {
       const ends = (await tx.run(Q.PATH_ENDS_CYPHER, { from: q.from, to: q.to })).records[0];
       const found = ends === undefined ? 0 : toNumber(ends.get('found'));
@@ -345,7 +340,7 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-function isDriver(value: Neo4jConnection | Driver): value is Driver {
+function isDriver(value: Neo4jTarget | Driver): value is Driver {
   return typeof (value as Driver).session === 'function';
 }
 

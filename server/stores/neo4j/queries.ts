@@ -1,4 +1,5 @@
-import { LIVE_GENERATION } from './generation.js';
+import { ENTITY_LABEL, LIVE_GENERATION } from '../../../graph-seed/neo4j-model.js';
+import { MAX_PATH_LENGTH } from '../preconditions.js';
 
 /**
  * Every Cypher text the Neo4j store runs, as named constants. Nothing here is ever built
@@ -9,7 +10,7 @@ import { LIVE_GENERATION } from './generation.js';
  * Data model (graph-seed/neo4j-loader.ts): every node has its label and `Entity`, scalar
  * seed fields as properties, `sourcesJson`/`figuresJson` as JSON strings; relationships
  * carry `id`, their scalar properties and `sourcesJson`. The database can hold more than one
- * generation of the graph (`./generation.ts`): every query starts with LIVE_GENERATION and
+ * generation of the graph (graph-seed/neo4j-model.ts): every query starts with LIVE_GENERATION and
  * anchors its first nodes on `gen`; everything reached through relationships from there is
  * of the same generation.
  *
@@ -29,7 +30,7 @@ import { LIVE_GENERATION } from './generation.js';
 export const NODE_COUNTS_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (n:Entity) WHERE n.gen = gen
-UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
+UNWIND [l IN labels(n) WHERE l <> '${ENTITY_LABEL}'] AS label
 RETURN label, count(*) AS count`;
 
 /** Relationship counts per type. */
@@ -44,10 +45,10 @@ MATCH (n:Entity {id: $id, gen: gen})
 RETURN n`;
 
 /**
- * Search with the tiers of `../search-text.ts`, ranked on the stored strings.
+ * Search with the tiers of `graph-seed/search-text.ts`, ranked on the stored strings.
  *
  * The loader stores each node's normalised name fields as `searchKey` and description
- * fields as `searchText`, every field enclosed in U+0001 (`./search-keys.ts`), both under
+ * fields as `searchText`, every field enclosed in U+0001 (graph-seed/neo4j-model.ts), both under
  * TEXT indexes. `CONTAINS` on them is served by the index (NodeIndexContainsScan, also for
  * one- and two-character queries) and yields the candidates; the tier follows from the same
  * string (equal: enclosed in separators; prefix: after a separator). The description tier
@@ -83,7 +84,7 @@ CALL (gen, named) {
 }
 UNWIND (named + described)[0..$limit] AS hit
 WITH hit.n AS n, hit.tier AS tier
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score`;
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '${ENTITY_LABEL}'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score`;
 
 /**
  * Neighbourhood: breadth-first, one level per subquery, so a node is reached at its
@@ -148,7 +149,7 @@ RETURN count(DISTINCT n.id) AS found`;
 export const SHORTEST_PATH_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (a:Entity {id: $from, gen: gen}), (b:Entity {id: $to, gen: gen})
-MATCH p = allShortestPaths((a)-[*..8]-(b))
+MATCH p = allShortestPaths((a)-[*..${MAX_PATH_LENGTH}]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
 WHERE length(p) <= $maxLength
@@ -161,7 +162,7 @@ RETURN nodes(p) AS nodes,
 export const SHORTEST_PATH_DIRECTED_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (a:Entity {id: $from, gen: gen}), (b:Entity {id: $to, gen: gen})
-MATCH p = allShortestPaths((a)-[*..8]->(b))
+MATCH p = allShortestPaths((a)-[*..${MAX_PATH_LENGTH}]->(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
 WHERE length(p) <= $maxLength

@@ -34,6 +34,13 @@ export const DATED_LABELS: ReadonlySet<string> = new Set(['Rule', 'Event']);
 export const ISO_DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 export const ISO_DATE = new RegExp(ISO_DATE_PATTERN);
 
+/**
+ * The closest a pattern comes to `isoDateProblem`: months 01–12, days 01–31 (only days 29–31
+ * of shorter months slip through). For documents and form fields that can carry only a
+ * pattern: the OpenAPI document, the changes form.
+ */
+export const CALENDAR_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+
 /** How every message names the accepted forms. */
 export const ISO_DATE_FORMS = '2016, 2016-07 or 2016-07-18';
 

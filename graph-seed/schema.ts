@@ -10,7 +10,7 @@
 import { z } from 'zod';
 
 export * from './vocabulary.js';
-import { NODE_LABELS, REL_TYPES } from './vocabulary.js';
+import { NODE_ID, NODE_LABELS, REL_TYPES } from './vocabulary.js';
 
 /** `2016`, `2016-07` or `2016-07-18` (./dates.ts); the validator adds the calendar check. */
 export { ISO_DATE } from './dates.js';
@@ -54,7 +54,7 @@ export const RULE_KINDS = [
 ] as const;
 
 export const nodeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'must look like `label:slug` (lowercase, digits, dashes)'),
+  id: z.string().regex(NODE_ID, 'must look like `label:slug` (lowercase, digits, dashes)'),
   label: z.enum(NODE_LABELS),
   name: nonEmpty,
   nameEn: nonEmpty,

@@ -6,7 +6,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { isIsoDate } from '../../graph-seed/dates.js';
-import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../graph-seed/schema.js';
+import { isNodeId, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../graph-seed/schema.js';
 import { badRequest } from './errors.js';
 
 /** Query parameters as received: every value of every key, in order. */
@@ -78,12 +78,9 @@ export function validateQuery<S extends QueryShape>(req: Request, shape: S): { [
 // ---------------------------------------------------------------------------------------
 // Building blocks. Messages complete the sentence "Query parameter `x` …".
 
-const MAX_ID_LENGTH = 200;
-const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
-
-/** A node id as the seed writes it (`agency:cbrc`). */
+/** A node id as the seed writes it (`agency:cbrc`): graph-seed/vocabulary.ts. */
 export function isWellFormedId(id: string): boolean {
-  return id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
+  return isNodeId(id);
 }
 
 const present = (what: string) =>

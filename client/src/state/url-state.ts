@@ -18,6 +18,7 @@
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
 import { isIsoDate, isRangeInOrder } from '../../../graph-seed/dates';
+import { isNodeId } from '../../../graph-seed/vocabulary';
 
 export type Lang = 'zh' | 'en';
 /** The Teach tab: its section, the open tour and step (0-based here, 1-based in links), the quiz seed. */
@@ -69,12 +70,9 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   camera: null,
 });
 
-const NODE_ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
 const MAX_HIDDEN = 200;
 
-export function isNodeId(v: string | null | undefined): v is string {
-  return typeof v === 'string' && v.length <= 120 && NODE_ID.test(v);
-}
+export { isNodeId };
 
 function list(v: string | null): string[] {
   return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];

@@ -9,7 +9,7 @@ import { append, clear, h } from '../ui/dom';
 import { nodeName, onLangChange, relNames, getLang } from '../i18n/index';
 import { formatDate, tt } from './i18n';
 import { errorBlock } from './common';
-import { ISO_DATE_PATTERN, isIsoDate, isWindowInOrder } from '../../../graph-seed/dates';
+import { CALENDAR_DATE_PATTERN, isIsoDate, isWindowInOrder } from '../../../graph-seed/dates';
 
 export interface ChangesDeps {
   api: TeachingApi;
@@ -26,8 +26,8 @@ export interface ChangesView {
 export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial = { from: '2016-08-24', to: '2016-10-13' }): ChangesView {
   const root = h('section', { class: 'changes-view', 'aria-labelledby': 'changes-heading' });
   container.append(root);
-  const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: ISO_DATE_PATTERN, placeholder: '2016-08-24' });
-  const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: ISO_DATE_PATTERN, placeholder: '2016-10-13' });
+  const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-08-24' });
+  const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-10-13' });
   const result = h('div', { class: 'changes-result', 'aria-live': 'polite' });
   let answer: ChangesAnswer | null = null;
   let error: unknown = null;

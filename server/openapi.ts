@@ -385,7 +385,7 @@ export const openapiDocument: Json = {
         queryParam(
           'part',
           { type: 'string', enum: [...CSV_PARTS], default: 'nodes' },
-          'CSV only: which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
+          'CSV only (400 with another format): which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
         ),
       ],
       {

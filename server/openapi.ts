@@ -4,7 +4,9 @@
  * is documented, every documented path exists, and sample responses carry the documented
  * top-level keys.
  */
-import { NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
+import { MAX_NODE_ID_LENGTH, NODE_ID_PATTERN, NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
+import { CALENDAR_DATE_PATTERN } from '../graph-seed/dates.js';
+import { ERROR_CODES } from './contract/errors.js';
 import { CSV_PARTS } from './export/csv.js';
 import { EXPORT_FORMATS } from './export/index.js';
 import { MAX_URL_LENGTH } from './http/security.js';
@@ -26,11 +28,19 @@ const obj = (properties: Record<string, Json>, required: string[] = Object.keys(
 
 const str: Json = { type: 'string' };
 const int: Json = { type: 'integer' };
-const isoDate: Json = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', examples: ['2016-08-24', '2016-07', '2016'] };
-const nodeId: Json = { type: 'string', pattern: '^[a-z]+:[a-z0-9][a-z0-9-]*$', maxLength: 200, examples: ['agency:cbrc'] };
+const isoDate: Json = {
+  type: 'string',
+  pattern: CALENDAR_DATE_PATTERN,
+  description: 'A real calendar date: YYYY, YYYY-MM or YYYY-MM-DD (2016-02-30 is refused).',
+  examples: ['2016-08-24', '2016-07', '2016'],
+};
+const nodeId: Json = { type: 'string', pattern: NODE_ID_PATTERN, maxLength: MAX_NODE_ID_LENGTH, examples: ['agency:cbrc'] };
 
+/** A non-empty comma-separated list of known values (the server trims items; no empty item). */
+const listPattern = (item: string): string => `^\\s*(${item})\\s*(,\\s*(${item})\\s*)*$`;
 const csvOf = (values: readonly string[]): Json => ({
   type: 'string',
+  pattern: listPattern(values.join('|')),
   description: `Comma-separated, any of: ${values.join(', ')}`,
 });
 
@@ -87,7 +97,7 @@ const notFound = errorResponse('Unknown id, or nothing matches.');
 const errorDetail = obj({
   code: {
     type: 'string',
-    enum: ['BAD_REQUEST', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'URI_TOO_LONG', 'RATE_LIMITED', 'INTERNAL', 'UNAVAILABLE'],
+    enum: [...ERROR_CODES],
   },
   message: str,
 });
@@ -440,8 +450,8 @@ export const openapiDocument: Json = {
       [
         P.labels,
         P.types,
-        queryParam('from', isoDate, 'Keep rules dated on or after this date; other labels stay.'),
-        queryParam('to', isoDate, 'Keep rules dated on or before this date; other labels stay.'),
+        queryParam('from', isoDate, 'Drop rules and events whose date ends before this date (a rule dated 2016 stays with from=2016-05); undated ones and other labels stay.'),
+        queryParam('to', isoDate, 'Drop rules and events whose date starts after the end of this date; undated ones and other labels stay. 400 when all of `from` comes after the end of `to`.'),
         P.asOf,
       ],
       json('The graph.', ref('Subgraph')),
@@ -451,11 +461,11 @@ export const openapiDocument: Json = {
       'export',
       [
         queryParam('format', { type: 'string', enum: [...EXPORT_FORMATS], default: 'json' }, 'File format.'),
-        queryParam('ids', { type: 'string', description: 'Comma-separated node ids (at most 2000).' }, 'Export these nodes and the relationships among them; default: everything.'),
+        queryParam('ids', { type: 'string', pattern: listPattern(NODE_ID_PATTERN.slice(1, -1)), description: 'Comma-separated node ids (at most 2000).' }, 'Export these nodes and the relationships among them; default: everything.'),
         queryParam(
           'part',
           { type: 'string', enum: [...CSV_PARTS], default: 'nodes' },
-          'CSV only: which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
+          'CSV only (400 with another format): which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
         ),
       ],
       {
@@ -495,7 +505,7 @@ export const openapiDocument: Json = {
       'changes',
       [
         queryParam('from', isoDate, 'Start, exclusive: after the end of this date (`2016` means after 31 December 2016).', true),
-        queryParam('to', isoDate, 'End, inclusive: up to the end of this date.', true),
+        queryParam('to', isoDate, 'End, inclusive: up to the end of this date. 400 when the end of `from` is later than the end of `to`.', true),
       ],
       json('The difference between the graph as of `to` and as of `from`.', ref('Changes')),
     ),

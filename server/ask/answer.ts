@@ -5,7 +5,7 @@
  * nodes to show) and carries the store's own answer in `data` for other callers.
  */
 import { explainStep, orderPath } from '../explain.js';
-import { inDateRange, lowerBoundKey, upperBoundKey } from '../stores/as-of.js';
+import { boundKeys, compareByDateThenId, inDateRange } from '../../graph-seed/dates.js';
 import type { ApiNode, ApiRelationship, GraphStore, NodeLabel, RelType } from '../stores/types.js';
 import { previous } from './dates.js';
 import type { AskParams, Reading } from './types.js';
@@ -144,10 +144,14 @@ const ANSWER: Record<Reading['kind'], Answerer> = {
   async issued(store, p) {
     const n = await neighbours(store, p.agency!, ['ISSUED']);
     if (!n || n.centre.label !== 'Agency') return undefined;
-    const from = p.from ? lowerBoundKey(p.from) : null;
-    const to = p.to ? upperBoundKey(p.to) : null;
-    const rules = n.pairs.filter((x) => x.outgoing && inDateRange(x.other, from, to)).map((x) => x.other);
-    rules.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+    // "Issued in 2016" lists the rules the report dates in that span: an undated rule cannot be
+    // shown to belong, so with a date range only dated rules are listed.
+    const range = boundKeys(p.from, p.to);
+    const ranged = p.from !== undefined || p.to !== undefined;
+    const rules = n.pairs
+      .filter((x) => x.outgoing && (!ranged || x.other.date !== undefined) && inDateRange(x.other, range))
+      .map((x) => x.other);
+    rules.sort(compareByDateThenId);
     const span = dateSpan(p);
     return {
       title: both(`${n.centre.name}发布的规定${span.zh}：${rules.length}条`, `Rules issued by ${n.centre.nameEn}${span.en}: ${rules.length}`),

@@ -8,7 +8,7 @@
  * kept for `TTL_MS`, then rebuilt when the store's counts changed, so a reload is seen.
  */
 import type { GraphStore, NodeLabel, StoreCounts } from '../stores/types.js';
-import { normaliseField } from '../stores/search-text.js';
+import { normaliseField } from '../../graph-seed/search-text.js';
 import { joinKeys, tokenize } from './tokens.js';
 
 export interface LexNode {

@@ -7,7 +7,7 @@
  * - Latin letters are lower-cased, hyphens and dashes become spaces (as search does:
  *   `../stores/search-text.ts`), typographic apostrophes become `'`.
  */
-import { normaliseField } from '../stores/search-text.js';
+import { normaliseField } from '../../graph-seed/search-text.js';
 
 const FULL_WIDTH_START = 0xff01;
 const FULL_WIDTH_END = 0xff5e;

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, relationshipId, type SeedGraph, type SeedNode, type RelType } from '../../graph-seed/schema.js';
-import { asOfKey, compareByDateThenId, compareStrings, visibleAsOf } from '../../server/stores/as-of.js';
+import { asOfKey, compareByDateThenId, compareStrings, visibleAsOf } from '../../graph-seed/dates.js';
 import { MemoryStore } from '../../server/stores/memory/memory-store.js';
-import { nameFields, normaliseQuery, textFields, tierOf } from '../../server/stores/search-text.js';
+import { nameFields, normaliseQuery, textFields, tierOf } from '../../graph-seed/search-text.js';
 
 // A tiny alphabet makes shared prefixes, substrings and ties common.
 const CHARS = ['金', '融', '贷', 'a', 'B', '-', ' '];

@@ -6,6 +6,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { NodeLabel, RelType } from './model';
 import { DATED_LABELS } from './model';
+import { boundKeys, dateInRange } from '../../../graph-seed/dates';
 import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, EDGE_HIGHLIGHT_COLOR } from './palette';
 
 export interface Filters {
@@ -54,19 +55,13 @@ export const EMPTY_FILTERS: Filters = {
   hiddenNodes: new Set(),
 };
 
-/** Compare two ISO date prefixes on their common length: `2016` is within [2016-05, …]. */
-function cmpPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  const x = a.slice(0, n);
-  const y = b.slice(0, n);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
+/**
+ * The graph's date rule, the same as `/api/graph?from=&to=` (graph-seed/dates.ts): a date
+ * passes unless its span falls outside the range, so `2016` is within [2016-05, …] and an
+ * undated record stays.
+ */
 export function inDateRange(date: string | undefined, from?: string, to?: string): boolean {
-  if (!date) return true; // undated records cannot be judged, so they stay
-  if (from && cmpPrefix(date, from) < 0) return false;
-  if (to && cmpPrefix(date, to) > 0) return false;
-  return true;
+  return dateInRange(date, boundKeys(from, to));
 }
 
 export function isNodeVisible(id: string, a: Pick<NodeLike, 'nodeLabel' | 'date'>, f: Filters): boolean {

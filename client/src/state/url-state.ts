@@ -21,6 +21,8 @@
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
+import { isIsoDate, isRangeInOrder } from '../../../graph-seed/dates';
+import { isNodeId } from '../../../graph-seed/vocabulary';
 
 export type Lang = 'zh' | 'en';
 /** The Teach tab: its section, the open tour and step (0-based here, 1-based in links), the quiz seed. */
@@ -89,16 +91,9 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   camera: null,
 });
 
-const NODE_ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
-const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_HIDDEN = 200;
 
-export function isNodeId(v: string | null | undefined): v is string {
-  return typeof v === 'string' && v.length <= 120 && NODE_ID.test(v);
-}
-export function isIsoDate(v: string | null | undefined): v is string {
-  return typeof v === 'string' && ISO_DATE.test(v);
-}
+export { isNodeId };
 
 function list(v: string | null): string[] {
   return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -205,7 +200,7 @@ export function parseUrlState(search: string): UrlState {
   const to = p.get('to');
   let dateFrom = isIsoDate(from) ? from : null;
   let dateTo = isIsoDate(to) ? to : null;
-  if (dateFrom && dateTo && dateFrom > dateTo) [dateFrom, dateTo] = [dateTo, dateFrom];
+  if (!isRangeInOrder(dateFrom, dateTo)) [dateFrom, dateTo] = [dateTo, dateFrom];
   const layout = p.get('layout');
   const view = p.get('view');
   const teach = parseTeach(p);

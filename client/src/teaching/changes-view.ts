@@ -10,6 +10,7 @@ import { nodeName, onLangChange, relNames, getLang } from '../i18n/index';
 import { formatDate, tt } from './i18n';
 import { errorBlock } from './common';
 import { citation } from '../ui/citation';
+import { CALENDAR_DATE_PATTERN, isIsoDate, isWindowInOrder } from '../../../graph-seed/dates';
 
 export interface ChangesDeps {
   api: TeachingApi;
@@ -22,13 +23,12 @@ export interface ChangesView {
   destroy(): void;
 }
 
-const ISO = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial = { from: '2016-08-24', to: '2016-10-13' }): ChangesView {
   const root = h('section', { class: 'changes-view', 'aria-labelledby': 'changes-heading' });
   container.append(root);
-  const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: ISO.source, placeholder: '2016-08-24' });
-  const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: ISO.source, placeholder: '2016-10-13' });
+  const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-08-24' });
+  const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-10-13' });
   const result = h('div', { class: 'changes-result', 'aria-live': 'polite' });
   let answer: ChangesAnswer | null = null;
   let error: unknown = null;
@@ -113,8 +113,7 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
   async function compare(from: string, to: string): Promise<void> {
     fromInput.value = from;
     toInput.value = to;
-    const bound = (d: string) => (d + '-99-99').slice(0, 10);
-    invalid = !ISO.test(from) || !ISO.test(to) || bound(from) > bound(to);
+    invalid = !isIsoDate(from) || !isIsoDate(to) || !isWindowInOrder(from, to);
     error = null;
     answer = null;
     if (invalid) return renderResult();

@@ -11,6 +11,7 @@ import { nodeName, onLangChange, t } from '../i18n/index';
 import { LABEL_COLORS } from '../graph/palette';
 import { formatDate, tt } from './i18n';
 import { errorBlock } from './common';
+import { dateEndKey, dateVisibleAsOf } from '../../../graph-seed/dates';
 
 export interface TimelineDeps {
   api: TeachingApi;
@@ -42,11 +43,9 @@ function monthDate(i: number, startYear: number): string {
   return `${y}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Compare like the server's asOf: the date's start against the end of the bound. */
+/** Later than `asOf` by the server's own rule (graph-seed/dates.ts). */
 function afterAsOf(date: string, asOf: string): boolean {
-  const key = (date + '-00-00').slice(0, 10);
-  const bound = (asOf + '-99-99').slice(0, 10);
-  return key > bound;
+  return !dateVisibleAsOf(date, dateEndKey(asOf));
 }
 
 export function mountTimeline(container: HTMLElement, deps: TimelineDeps): TimelineStrip {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGraph, type AtlasGraph, type NodeAttrs } from '../../client/src/graph/build';
-import { DrawnGraph, isOverview, OVERVIEW_EDGE_CAP, OVERVIEW_MAX_EDGES } from '../../client/src/view/drawn-graph';
-import { HIDE_EDGES_DURING_LAYOUT_NODES } from '../../client/src/graph/layout-budget';
+import { DrawnGraph } from '../../client/src/view/drawn-graph';
+import { isOverview, OVERVIEW_EDGE_CAP, OVERVIEW_MAX_EDGES, HIDE_EDGES_DURING_LAYOUT_NODES } from '../../client/src/graph/thresholds';
 
 /** n nodes in a ring, each linked to its next `k` neighbours (n·k relationships). */
 function ring(n: number, k: number): AtlasGraph {

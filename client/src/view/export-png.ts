@@ -4,7 +4,7 @@
  * buffers still hold the frame, so they can be copied onto one 2D canvas in the same task
  * without `preserveDrawingBuffer` (which would slow every frame down).
  */
-import type { AtlasSigma } from './renderer';
+import type { AtlasSigma } from './sigma-types';
 
 export function renderViewToCanvas(renderer: AtlasSigma, background = '#ffffff'): HTMLCanvasElement {
   const { width, height } = renderer.getDimensions();

@@ -1,10 +1,14 @@
 /**
- * The only module that talks to the server. Every call takes an optional AbortSignal
- * (search cancels stale requests) and throws `ApiError` with the server's error code,
- * or code `unreachable` when no response came back.
+ * The only module that talks to the server, for the explorer and the teaching views alike.
+ * Every call takes an optional AbortSignal (search cancels stale requests) and throws
+ * `ApiError` with the server's error code, or code `unreachable` when no response came
+ * back. The response types the client reads are named here, so the rest of the client
+ * imports them from this one module.
  */
 import type {
   ApiNode,
+  ChangesAnswer,
+  MatrixAnswer,
   NeighborhoodResult,
   RegulatorsAnswer,
   RulesAnswer,
@@ -12,7 +16,11 @@ import type {
   Subgraph,
   TimelineAnswer,
 } from '../../../server/stores/types';
+import type { Tour, TourSummary } from '../../../graph-seed/tour-schema';
+import type { Quiz } from '../../../server/quiz/generate';
 import type { NodeLabel, RelType } from '../graph/model';
+
+export type { ApiNode, ChangesAnswer, MatrixAnswer, NeighborhoodResult, RegulatorsAnswer, RulesAnswer, SearchHit, Subgraph, TimelineAnswer, Tour, TourSummary, Quiz };
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -91,6 +99,11 @@ export const api = {
   rules: (topic: string, signal?: AbortSignal, asOf?: string | null) =>
     get<WithCypher<RulesAnswer>>('/questions/rules', { topic, asOf }, signal),
   timeline: (signal?: AbortSignal) => get<TimelineAnswer>('/timeline', {}, signal),
+  changes: (from: string, to: string, signal?: AbortSignal) => get<WithCypher<ChangesAnswer>>('/changes', { from, to }, signal),
+  matrix: (asOf: string | null, signal?: AbortSignal) => get<WithCypher<MatrixAnswer>>('/matrix', { asOf }, signal),
+  tours: (signal?: AbortSignal) => get<{ tours: TourSummary[] }>('/tours', {}, signal),
+  tour: (id: string, signal?: AbortSignal) => get<{ tour: Tour }>(`/tours/${enc(id)}`, {}, signal),
+  quiz: (seed: number, count = 5, signal?: AbortSignal) => get<Quiz>('/quiz', { seed, count }, signal),
   graph: (filter: { labels?: readonly NodeLabel[] } = {}, signal?: AbortSignal) =>
     get<Subgraph>('/graph', { labels: filter.labels }, signal),
   /** `ids` undefined exports the whole graph; CSV comes as two tables (`part`). */

@@ -108,7 +108,7 @@ export function createActions(store: Store, view: GraphView, status: StatusOverl
 
     exportImage() {
       if (!view.renderer) return;
-      exportPng(view.renderer, 'finreg-atlas.png').catch((e: unknown) => status.message(`${t('export.failed')} ${errorMessage(e)}`));
+      exportPng(view.renderer, 'finreg-atlas').catch((e: unknown) => status.message(`${t('export.failed')} ${errorMessage(e)}`));
     },
 
     showSubgraph(ids) {

@@ -96,14 +96,17 @@ export function toUrlState(s: AppState): UrlState {
   };
 }
 
-/** The filters the reducers apply, from the state (the legend's labels, the filter panel's types and dates, hidden nodes). */
+/**
+ * The filters the reducers apply, from the state: the legend's labels, the filter panel's
+ * types and dates, the nodes hidden by hand. The same names as the state's (`hide` in links).
+ */
 export function filtersOf(s: AppState): Filters {
   return {
-    hiddenLabels: new Set(s.hideLabels),
-    hiddenTypes: new Set(s.hideTypes),
+    hideLabels: new Set(s.hideLabels),
+    hideTypes: new Set(s.hideTypes),
     dateFrom: s.dateFrom ?? undefined,
     dateTo: s.dateTo ?? undefined,
-    hiddenNodes: new Set(s.hidden),
+    hidden: new Set(s.hidden),
   };
 }
 

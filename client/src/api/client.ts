@@ -7,20 +7,40 @@
  */
 import type {
   ApiNode,
+  ApiRelationship,
   ChangesAnswer,
   MatrixAnswer,
+  MatrixCell,
   NeighborhoodResult,
   RegulatorsAnswer,
   RulesAnswer,
   SearchHit,
+  Source,
   Subgraph,
   TimelineAnswer,
 } from '../../../server/stores/types';
-import type { Tour, TourSummary } from '../../../graph-seed/tour-schema';
+import type { Tour, TourQuestion, TourSummary } from '../../../graph-seed/tour-schema';
 import type { Quiz } from '../../../server/quiz/generate';
 import type { NodeLabel, RelType } from '../graph/model';
 
-export type { ApiNode, ChangesAnswer, MatrixAnswer, NeighborhoodResult, RegulatorsAnswer, RulesAnswer, SearchHit, Subgraph, TimelineAnswer, Tour, TourSummary, Quiz };
+export type {
+  ApiNode,
+  ApiRelationship,
+  ChangesAnswer,
+  MatrixAnswer,
+  MatrixCell,
+  NeighborhoodResult,
+  RegulatorsAnswer,
+  RulesAnswer,
+  SearchHit,
+  Source,
+  Subgraph,
+  TimelineAnswer,
+  Tour,
+  TourQuestion,
+  TourSummary,
+  Quiz,
+};
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

@@ -4,8 +4,7 @@
  * these (main.ts hands them out); they change the state through `store.set`, and the
  * components that watch it render. Nothing here renders.
  */
-import { api, MAX_URL_LENGTH, type ExportFormat } from '../api/client';
-import type { TourQuestion } from '../../../graph-seed/tour-schema';
+import { api, MAX_URL_LENGTH, type ExportFormat, type TourQuestion } from '../api/client';
 import { asOfPatch, toUrlState, type Store } from '../state/app-state';
 import { writeUrlState, type TeachState } from '../state/url-state';
 import { nodeName, t } from '../i18n/index';

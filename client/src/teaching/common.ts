@@ -3,7 +3,7 @@
  * panels' callbacks), the error box, client-side downloads. Citations are the explorer's
  * (`ui/details-panel.ts:citation`); error texts are the status overlay's (`errorMessage`).
  */
-import type { TourQuestion } from '../../../graph-seed/tour-schema';
+import type { TourQuestion } from '../api/client';
 import type { TeachState } from '../state/url-state';
 import { h } from '../ui/dom';
 import { errorMessage } from '../ui/status';

@@ -7,8 +7,7 @@
  * A cell's rules: those regulating the segment itself, and (marked ↑) those regulating a
  * narrower segment, rolled up (the API's `rollup`).
  */
-import type { MatrixCell } from '../../../server/stores/types';
-import { api, type ApiNode, type MatrixAnswer } from '../api/client';
+import { api, type ApiNode, type MatrixAnswer, type MatrixCell } from '../api/client';
 import { asOf as asOfOf, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
 import { formatDate, nodeName, onLangChange, t } from '../i18n/index';

@@ -6,8 +6,7 @@
  * (its `asOf`, or every date) and focus; the open tour and step go into the app state's
  * Teach place (and so into the URL).
  */
-import type { TourQuestion } from '../../../graph-seed/tour-schema';
-import { api, type Tour, type TourSummary } from '../api/client';
+import { api, type Tour, type TourQuestion, type TourSummary } from '../api/client';
 import { setTeach, teachState, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
 import { citation } from '../ui/details-panel';

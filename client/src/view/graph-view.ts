@@ -4,7 +4,7 @@
  * events, camera, tooltip, keyboard, layout, the overview note. This class loads and
  * merges data, keeps the highlight the pure reducers read, and routes state changes.
  */
-import type { Subgraph } from '../../../server/stores/types';
+import type { Subgraph } from '../api/client';
 import { filtersOf, type AppState, type Store } from '../state/app-state';
 import { createGraph, mergeSubgraph, type AtlasGraph, type MergeResult } from '../graph/build';
 import { isNodeVisible, nodeDisplay, type HighlightState } from '../graph/reducers';

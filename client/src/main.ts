@@ -27,6 +27,11 @@ import { createActions } from './app/actions';
 import { graphDomain } from './app/domain';
 import { Header } from './app/header';
 import { installAtlasHook } from './app/atlas-hook';
+import { ReportView } from './ui/report-view';
+import { setCitationReader } from './ui/citation';
+import { passageOf, reportApi } from './ui/report-api';
+import { rt } from './ui/report-i18n';
+import { errorMessage } from './ui/status';
 
 const store = new Store(initialState(location.search));
 // First listener: the language is switched before any component renders the change.
@@ -66,7 +71,8 @@ const toolbar = new Toolbar(store, {
 });
 const header = new Header(store, search.el, graphEl);
 const teachEl = h('div', { class: 'teach-host' });
-const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl });
+const report = new ReportView(store, { select, showFacts: (nodes, rels) => showFacts(nodes, rels) });
+const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl, report: report.el });
 
 // ---- page --------------------------------------------------------------------------------
 
@@ -85,6 +91,27 @@ store.watch(['tab'], (s) => {
   mainEl.classList.toggle('teaching', s.tab === 'teach');
   mountTeach();
 });
+
+// ---- the report reader: "Read in context" on every citation opens it at the passage --------
+
+/** Lights facts of the report on the graph without leaving the reader. */
+function showFacts(nodeIds: string[], relIds: string[]): void {
+  const nodes = new Set(nodeIds.filter((id) => view.graph.hasNode(id)));
+  const edges = new Set(relIds.filter((id) => view.graph.hasEdge(id)));
+  store.set({ focus: nodes.size ? { nodes, edges } : null, node: null, startScreen: false });
+  if (nodes.size && store.get().view === 'graph') requestAnimationFrame(() => view.fit(nodes));
+}
+setCitationReader((s) => {
+  reportApi
+    .passages()
+    .then((all) => {
+      const p = passageOf(all, s);
+      store.set({ tab: 'report', startScreen: false, report: { passage: p ? { start: p.start, end: p.end } : null } });
+      if (!p) status.message(rt('report.notFound'), { label: '×', run: () => status.hide() });
+    })
+    .catch((e: unknown) => status.message(errorMessage(e)));
+});
+store.watch(['tab'], (s) => mainEl.classList.toggle('reading', s.tab === 'report'));
 store.watch(['view'], (s) => {
   graphEl.hidden = s.view === 'list';
   graphArea.classList.toggle('listing', s.view === 'list');
@@ -125,6 +152,7 @@ async function load(): Promise<void> {
       questions.start();
       if (initial.node) void actions.selectNode(initial.node, !initial.camera);
       mountTeach();
+      report.relight();
     }
   } catch (e) {
     status.error(e, () => void load());

@@ -8,7 +8,7 @@ import type { Filters } from '../graph/reducers';
 import type { Lang, Question, TeachState, UrlState } from './url-state';
 import { parseUrlState } from './url-state';
 
-export type PanelTab = 'details' | 'questions' | 'filters' | 'teach';
+export type PanelTab = 'details' | 'questions' | 'filters' | 'teach' | 'report';
 
 export interface Focus {
   nodes: ReadonlySet<string>;
@@ -66,12 +66,12 @@ export class Store {
 export function initialState(search: string): AppState {
   const url = parseUrlState(search);
   // A newcomer (no selection, no question in the link) gets the start screen, in either language.
-  const isPlain = !url.node && !url.question && !url.teach;
+  const isPlain = !url.node && !url.question && !url.teach && !url.report;
   return {
     ...url,
     hovered: null,
     focus: null,
-    tab: url.teach ? 'teach' : url.question ? 'questions' : 'details',
+    tab: url.report ? 'report' : url.teach ? 'teach' : url.question ? 'questions' : 'details',
     startScreen: isPlain,
     layoutRunning: false,
     labelDensity: 1,
@@ -93,6 +93,8 @@ export function toUrlState(s: AppState): UrlState {
     camera: s.camera,
     // The Teach tab's place goes into links only while that tab is open.
     ...(s.teach && s.tab === 'teach' ? { teach: s.teach } : {}),
+    // So is the reader's passage while the Report tab is open.
+    ...(s.tab === 'report' ? { report: s.report ?? { passage: null } } : {}),
   };
 }
 

@@ -14,6 +14,7 @@
  *   view=list            table view (default graph)
  *   cam=0.5,0.5,1        camera x, y, ratio (rounded)
  *   teach=tours&tour=p2p-lending&step=2&quiz=4242   Teach tab section, tour step, quiz seed
+ *   report=9800-9835     Report tab at a passage (character range of the text); report=open at the top
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
@@ -29,6 +30,10 @@ export interface TeachState {
   /** 0-based step of the open tour. */
   step: number;
   quiz: number | null;
+}
+/** The Report tab: the passage it shows (a character range of the report text), if any. */
+export interface ReportUrl {
+  passage: { start: number; end: number } | null;
 }
 export type Question =
   | { kind: 'regulators'; segment: string }
@@ -55,6 +60,8 @@ export interface UrlState {
   camera: CameraState | null;
   /** Only present when the link opens the Teach tab. */
   teach?: TeachState | null;
+  /** Only present when the link opens the Report tab. */
+  report?: ReportUrl | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -140,6 +147,18 @@ function parseTeach(p: URLSearchParams): TeachState | null {
   };
 }
 
+const PASSAGE = /^(\d{1,7})-(\d{1,7})$/;
+
+function parseReport(p: URLSearchParams): ReportUrl | null {
+  const v = p.get('report');
+  if (v === 'open') return { passage: null };
+  const m = v === null ? null : PASSAGE.exec(v);
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  return end > start ? { passage: { start, end } } : { passage: null };
+}
+
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
   const lang = p.get('lang');
@@ -152,8 +171,10 @@ export function parseUrlState(search: string): UrlState {
   const layout = p.get('layout');
   const view = p.get('view');
   const teach = parseTeach(p);
+  const report = parseReport(p);
   return {
     ...(teach ? { teach } : {}),
+    ...(report ? { report } : {}),
     lang: lang === 'en' ? 'en' : 'zh',
     node: isNodeId(node) ? node : null,
     hideLabels: unique(list(p.get('hide')).filter(isLabel)),
@@ -205,6 +226,11 @@ export function writeUrlState(s: UrlState): string {
       p.set('step', String(Math.max(0, Math.min(98, s.teach.step)) + 1));
     }
     if (s.teach.quiz !== null && Number.isInteger(s.teach.quiz) && s.teach.quiz >= 0 && s.teach.quiz <= 999_999) p.set('quiz', String(s.teach.quiz));
+  }
+  if (s.report) {
+    const at = s.report.passage;
+    const valid = at !== null && Number.isInteger(at.start) && Number.isInteger(at.end) && at.start >= 0 && at.end > at.start && at.end < 1e7;
+    p.set('report', valid ? `${at.start}-${at.end}` : 'open');
   }
   if (s.layout === 'time') p.set('layout', 'time');
   if (s.view === 'list') p.set('view', 'list');

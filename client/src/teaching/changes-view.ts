@@ -8,6 +8,7 @@ import type { Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
 import { formatDate, getLang, nodeName, onLangChange, relNames, t } from '../i18n/index';
 import { errorBlock, type TeachActions } from './common';
+import { citation } from '../ui/citation';
 
 export interface ChangesView {
   readonly el: HTMLElement;
@@ -71,7 +72,15 @@ export function changesView(_store: Store, actions: TeachActions, initial = { fr
               rels.map((r) => {
                 const other = byId.get(r.source === n.id ? r.target : r.source);
                 const arrow = r.source === n.id ? `→ ${names[r.type]}` : `← ${names[r.type]}`;
-                return h('li', {}, h('span', { class: 'muted' }, arrow), ' ', other ? nodeButton(other) : r.source === n.id ? r.target : r.source);
+                return h(
+                  'li',
+                  {},
+                  h('span', { class: 'muted' }, arrow),
+                  ' ',
+                  other ? nodeButton(other) : r.source === n.id ? r.target : r.source,
+                  // Where the report says so, folded: the list stays short.
+                  r.sources.length ? h('details', { class: 'changes-cite' }, h('summary', {}, t('teach.sources')), r.sources.map((src) => citation(src))) : null,
+                );
               }),
             ),
           );

@@ -1,7 +1,7 @@
 /**
  * What the teaching views share: the actions they call (the app wires them, as it does the
  * panels' callbacks), the error box, client-side downloads. Citations are the explorer's
- * (`ui/details-panel.ts:citation`); error texts are the status overlay's (`errorMessage`).
+ * (`ui/citation.ts`); error texts are the status overlay's (`errorMessage`).
  */
 import type { TourQuestion } from '../api/client';
 import type { TeachState } from '../state/url-state';

@@ -12,6 +12,7 @@ import { asOf as asOfOf, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
 import { formatDate, nodeName, onLangChange, t } from '../i18n/index';
 import { csvField, downloadText, errorBlock, type TeachActions } from './common';
+import { citation } from '../ui/citation';
 
 export interface MatrixView {
   readonly el: HTMLElement;
@@ -36,6 +37,8 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
   let sort: Sort = { by: 'total', dir: 'descending' };
   let active: [number, number] = [0, 0];
   let request: AbortController | null = null;
+  /** Where the report says so for the chosen cell: its ISSUED and REGULATES citations. */
+  const cellSources = h('div', { class: 'matrix-cell-sources', 'aria-live': 'polite' });
 
   const ruleById = () => new Map((data?.rules ?? []).map((r) => [r.id, r]));
 
@@ -58,6 +61,20 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
 
   function cellIds(agency: ApiNode, segment: ApiNode, ci: CellInfo): string[] {
     return [agency.id, segment.id, ...ci.rules, ...(ci.cell?.rollup.map((r) => r.via) ?? [])];
+  }
+
+  function showCellSources(agency: ApiNode, segment: ApiNode, ci: CellInfo): void {
+    clear(cellSources);
+    if (!ci.rules.length) return;
+    const ends = new Set([segment.id, ...(ci.cell?.rollup.map((r) => r.via) ?? [])]);
+    const rels = data!.relationships.filter(
+      (r) => ci.rules.includes(r.type === 'ISSUED' ? r.target : r.source) && ((r.type === 'ISSUED' && r.source === agency.id) || (r.type === 'REGULATES' && ends.has(r.target))),
+    );
+    append(
+      cellSources,
+      h('h3', {}, `${nodeName(agency)} × ${nodeName(segment)}: ${t('teach.sources')}`),
+      rels.map((r) => r.sources.slice(0, 1).map((src) => citation(src))),
+    );
   }
 
   function sortButton(key: string, name: string): HTMLElement {
@@ -126,6 +143,7 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
               active = [r, c];
               updateTabIndex(table);
               if (ci.rules.length) actions.showSubgraph(cellIds(agency, segment, ci));
+              showCellSources(agency, segment, ci);
             },
           },
           ci.rules.length
@@ -212,6 +230,7 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
       h('div', { class: 'matrix-tools' }, h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${t('matrix.csv')}`)),
       h('div', { class: 'matrix-scroll' }, renderTable()),
       h('p', { class: 'muted small' }, t('matrix.keys')),
+      cellSources,
     );
     if (hadFocus) root.querySelector<HTMLElement>(`.sort-button[data-sort="${hadFocus}"]`)?.focus();
   }

@@ -6,7 +6,7 @@
 import { api, type Quiz } from '../api/client';
 import { setTeach, teachState, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { citation } from '../ui/details-panel';
+import { citation } from '../ui/citation';
 import { onLangChange, pick, t } from '../i18n/index';
 import { errorBlock, type TeachActions } from './common';
 
@@ -66,7 +66,7 @@ export function quizView(store: Store, actions: TeachActions): QuizView {
             h('p', { class: chosen === q.answer ? 'quiz-right' : 'quiz-wrong' }, chosen === q.answer ? t('quiz.right') : t('quiz.wrong', { answer: pick(answer.label) })),
             h('p', {}, pick(q.explanation)),
             h('h4', {}, t('teach.sources')),
-            h('div', { class: 'sources' }, q.citation.map(citation)),
+            h('div', { class: 'sources' }, q.citation.map((c) => citation(c))),
             h(
               'button',
               { type: 'button', class: 'primary quiz-next', onclick: next },

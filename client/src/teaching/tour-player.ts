@@ -9,7 +9,7 @@
 import { api, type Tour, type TourQuestion, type TourSummary } from '../api/client';
 import { setTeach, teachState, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { citation } from '../ui/details-panel';
+import { citation } from '../ui/citation';
 import { formatDate, onLangChange, pick, t } from '../i18n/index';
 import { errorBlock, type TeachActions } from './common';
 
@@ -126,7 +126,7 @@ export function tourPlayer(store: Store, actions: TeachActions): TourPlayer {
           h('li', {}, h('button', { type: 'button', class: 'tour-chip tour-chip-all', onclick: () => actions.showSubgraph(s.entities) }, t('teach.showInGraph'))),
         ),
         h('h4', {}, t('teach.sources')),
-        h('div', { class: 'sources' }, s.sources.map(citation)),
+        h('div', { class: 'sources' }, s.sources.map((c) => citation(c))),
       ),
       h(
         'nav',

@@ -10,15 +10,12 @@ import { LABEL_COLORS } from '../graph/palette';
 import { REL_TYPES, type RelType } from '../graph/model';
 import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/index';
 import { clear, h } from './dom';
+import { citation } from './citation';
 
 export interface DetailsActions {
   expand(id: string): void;
   hide(id: string): void;
   select(id: string): void;
-}
-
-export function citation(s: Source): HTMLElement {
-  return h('blockquote', { class: 'citation' }, h('p', {}, `“${s.quote}”`), h('footer', {}, `— ${s.section}`));
 }
 
 export class DetailsPanel {
@@ -106,7 +103,7 @@ export class DetailsPanel {
             {},
             h('strong', {}, `${lang === 'en' ? f.metricEn : f.metric}: ${f.value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN')} ${f.unit}`),
             ` (${f.year}, ${f.region})`,
-            f.sources.map(citation),
+            f.sources.map((s) => citation(s)),
           ),
         ),
       ),
@@ -114,7 +111,7 @@ export class DetailsPanel {
   }
 
   private sources(sources: Source[]): HTMLElement[] {
-    return [h('h3', {}, t('details.sources')), h('div', { class: 'sources' }, sources.map(citation))];
+    return [h('h3', {}, t('details.sources')), h('div', { class: 'sources' }, sources.map((s) => citation(s)))];
   }
 
   private neighbours(id: string): HTMLElement[] {

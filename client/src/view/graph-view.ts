@@ -12,7 +12,7 @@ import { isOverview } from '../graph/thresholds';
 import { onLangChange, relNames } from '../i18n/index';
 import { createRenderer } from './renderer';
 import type { AtlasSigma } from './sigma-types';
-import { DrawnGraph } from './drawn-graph';
+import { dimsOthers, DrawnGraph } from './drawn-graph';
 import { CameraController } from './controllers/camera';
 import { EventsController } from './controllers/events';
 import { KeyboardController } from './controllers/keyboard';
@@ -72,6 +72,7 @@ export class GraphView {
       focusEdges: s.focus?.edges ?? null,
       filters: filtersOf(s),
       relNames: relNames(s.lang),
+      dimOthers: dimsOthers(this.graph),
     };
     this.drawn.setHighlight(valid, this.highlight.focusEdges);
   }
@@ -83,8 +84,11 @@ export class GraphView {
 
   private onState(s: AppState, p: AppState): void {
     if (HIGHLIGHT_KEYS.some((k) => s[k] !== p[k])) {
+      const before = this.highlight;
       this.computeHighlight(s);
-      this.renderer?.refresh();
+      // Only the pointer or the selection moved: on a big graph, redraw just what it touches.
+      const pointerOnly = HIGHLIGHT_KEYS.every((k) => k === 'hovered' || k === 'node' || s[k] === p[k]);
+      if (!pointerOnly || !this.drawn.redrawHighlight(before, this.highlight)) this.renderer?.refresh();
       this.drawn.restyle();
     }
     if (s.labelDensity !== p.labelDensity) this.renderer?.setSetting('labelDensity', s.labelDensity);

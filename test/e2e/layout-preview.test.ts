@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSynthetic } from '../../bench/synthetic/generate.js';
-import { PREVIEW_MIN_NODES } from '../../client/src/view/drawn-graph';
+import { PREVIEW_MIN_NODES } from '../../client/src/graph/thresholds';
 import { buildClient, startServer, type RunningServer } from './support/server';
 import { launch, screenshot, type LaunchedBrowser } from './support/browser';
 import { decodePng, pixelStats } from './support/png';

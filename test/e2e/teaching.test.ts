@@ -194,6 +194,37 @@ describe('teaching', () => {
     await page.close();
   });
 
+  it("the matrix and the timeline show the app's date whoever sets it: a link, the filters panel, the slider", async () => {
+    const page = await app.open('?lang=en&teach=matrix&to=2016-09');
+    const rows = async (asOf: string) => (await api<{ agencies: unknown[] }>(page, `/api/matrix?asOf=${asOf}`)).agencies.length;
+    // Intl's short English month: `Sep` or `Sept`, by the browser's locale data.
+    await page.waitForFunction(() => /as of Sept? 2016$/.test(document.querySelector('.matrix-table caption')?.textContent ?? ''));
+    expect(await page.locator('.matrix-table tbody th[scope=row]').count()).toBe(await rows('2016-09'));
+
+    // The filters panel ends the date range in 2015: the matrix asks again for that date.
+    await page.locator('[role=tab][data-tab="filters"]').click();
+    await page.locator('select[data-key="dateTo"]').selectOption('2015');
+    expect((await urlState(page))['dateTo']).toBe('2015');
+    await page.locator('[role=tab][data-tab="teach"]').click();
+    const in2015 = await rows('2015');
+    if (in2015 === 0) await page.locator('.matrix-view').getByText(/no agency/i).waitFor();
+    else await page.waitForFunction(() => /as of 2015$/.test(document.querySelector('.matrix-table caption')?.textContent ?? ''));
+
+    // The timeline opens on that date, and its slider sets the date back to all dates for everyone.
+    await page.locator('#teach-tab-timeline').click();
+    await page.locator('.tl-slider').waitFor();
+    expect(await page.locator('.tl-output').textContent()).toBe('As of 2015');
+    await page.locator('.tl-slider').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => (window.atlas!.state() as { dateTo: string | null }).dateTo === null);
+    await page.locator('#teach-tab-matrix').click();
+    await page.waitForFunction(() => !/as of/.test(document.querySelector('.matrix-table caption')?.textContent ?? 'as of'));
+    expect(await page.locator('.matrix-table tbody th[scope=row]').count()).toBe((await api<{ agencies: unknown[] }>(page, '/api/matrix')).agencies.length);
+    await page.locator('[role=tab][data-tab="filters"]').click();
+    expect(await page.locator('select[data-key="dateTo"]').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('completes a quiz from a shared link: feedback with citation and subgraph, then the score', async () => {
     const page = await app.open('?teach=quiz&quiz=4242');
     const quiz = await api<{ questions: Array<{ answer: string; options: Array<{ id: string }>; subgraph: string[] }> }>(page, '/api/quiz?seed=4242&count=5');

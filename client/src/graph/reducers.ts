@@ -10,12 +10,12 @@ import { boundKeys, dateInRange } from '../../../graph-seed/dates';
 import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, EDGE_HIGHLIGHT_COLOR } from './palette';
 
 export interface Filters {
-  hiddenLabels: ReadonlySet<NodeLabel>;
-  hiddenTypes: ReadonlySet<RelType>;
+  hideLabels: ReadonlySet<NodeLabel>;
+  hideTypes: ReadonlySet<RelType>;
   /** ISO prefixes (`2015`, `2016-07`); only dated labels are filtered. */
   dateFrom?: string | undefined;
   dateTo?: string | undefined;
-  hiddenNodes: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
 }
 
 export interface HighlightState {
@@ -50,9 +50,9 @@ export interface EdgeLike {
 }
 
 export const EMPTY_FILTERS: Filters = {
-  hiddenLabels: new Set(),
-  hiddenTypes: new Set(),
-  hiddenNodes: new Set(),
+  hideLabels: new Set(),
+  hideTypes: new Set(),
+  hidden: new Set(),
 };
 
 /**
@@ -65,14 +65,14 @@ export function inDateRange(date: string | undefined, from?: string, to?: string
 }
 
 export function isNodeVisible(id: string, a: Pick<NodeLike, 'nodeLabel' | 'date'>, f: Filters): boolean {
-  if (f.hiddenLabels.has(a.nodeLabel)) return false;
-  if (f.hiddenNodes.has(id)) return false;
+  if (f.hideLabels.has(a.nodeLabel)) return false;
+  if (f.hidden.has(id)) return false;
   if (DATED_LABELS.includes(a.nodeLabel) && !inDateRange(a.date, f.dateFrom, f.dateTo)) return false;
   return true;
 }
 
 export function isEdgeVisible(a: EdgeLike, sourceVisible: boolean, targetVisible: boolean, f: Filters): boolean {
-  return sourceVisible && targetVisible && !f.hiddenTypes.has(a.relType);
+  return sourceVisible && targetVisible && !f.hideTypes.has(a.relType);
 }
 
 /** No filter, no hovered or selected node, no answer in focus: relationships draw plain. */
@@ -81,9 +81,9 @@ export function isPlainState(s: HighlightState): boolean {
   return (
     !s.active &&
     !s.focusEdges &&
-    f.hiddenLabels.size === 0 &&
-    f.hiddenTypes.size === 0 &&
-    f.hiddenNodes.size === 0 &&
+    f.hideLabels.size === 0 &&
+    f.hideTypes.size === 0 &&
+    f.hidden.size === 0 &&
     !f.dateFrom &&
     !f.dateTo
   );

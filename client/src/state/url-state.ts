@@ -25,14 +25,17 @@ import { isIsoDate, isRangeInOrder } from '../../../graph-seed/dates';
 import { isNodeId } from '../../../graph-seed/vocabulary';
 
 export type Lang = 'zh' | 'en';
+/** The Teach tab's sections, in the order of its tabs. */
+export const TEACH_SECTIONS = ['tours', 'timeline', 'matrix', 'quiz'] as const;
+export type TeachSection = (typeof TEACH_SECTIONS)[number];
 /** The Teach tab: its section, the open tour and step (0-based here, 1-based in links), the quiz seed. */
-export interface TeachUrl {
-  section: 'tours' | 'timeline' | 'matrix' | 'quiz';
+export interface TeachState {
+  section: TeachSection;
   tour: string | null;
+  /** 0-based step of the open tour. */
   step: number;
   quiz: number | null;
 }
-const TEACH_SECTIONS: ReadonlyArray<TeachUrl['section']> = ['tours', 'timeline', 'matrix', 'quiz'];
 /** The Report tab: the passage it shows (a character range of the report text), if any. */
 export interface ReportUrl {
   passage: { start: number; end: number } | null;
@@ -70,7 +73,7 @@ export interface UrlState {
   view: 'graph' | 'list';
   camera: CameraState | null;
   /** Only present when the link opens the Teach tab. */
-  teach?: TeachUrl | null;
+  teach?: TeachState | null;
   /** Only present when the link opens the Report tab. */
   report?: ReportUrl | null;
   /** Only present when the link asks a question in words. */
@@ -165,15 +168,15 @@ function parseAsk(p: URLSearchParams): AskUrl | null {
   return validText || reading ? { text: validText, reading } : null;
 }
 
-function parseTeach(p: URLSearchParams): TeachUrl | null {
+function parseTeach(p: URLSearchParams): TeachState | null {
   const section = p.get('teach');
-  if (!TEACH_SECTIONS.includes(section as TeachUrl['section'])) return null;
+  if (!TEACH_SECTIONS.includes(section as TeachSection)) return null;
   const tour = p.get('tour');
   const step = p.get('step');
   const quiz = p.get('quiz');
   const validTour = tour !== null && /^[a-z0-9][a-z0-9-]{0,79}$/.test(tour);
   return {
-    section: section as TeachUrl['section'],
+    section: section as TeachSection,
     tour: validTour ? tour : null,
     step: validTour && step !== null && /^[1-9]\d?$/.test(step) ? Number(step) - 1 : 0,
     quiz: quiz !== null && /^\d{1,6}$/.test(quiz) ? Number(quiz) : null,

@@ -3,30 +3,24 @@
  * relationships they brought and what they link to, each clickable; the whole change can
  * be shown in the graph.
  */
-import type { ApiNode } from '../../../server/stores/types';
-import type { ChangesAnswer, TeachingApi } from './api';
+import { api, type ApiNode, type ChangesAnswer } from '../api/client';
+import type { Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { nodeName, onLangChange, relNames, getLang } from '../i18n/index';
-import { formatDate, tt } from './i18n';
-import { errorBlock } from './common';
+import { formatDate, getLang, nodeName, onLangChange, relNames, t } from '../i18n/index';
+import { errorBlock, type TeachActions } from './common';
 import { citation } from '../ui/citation';
 import { CALENDAR_DATE_PATTERN, isIsoDate, isWindowInOrder } from '../../../graph-seed/dates';
 
-export interface ChangesDeps {
-  api: TeachingApi;
-  onSelectNode(id: string): void;
-  onShowSubgraph(ids: string[]): void;
-}
-
 export interface ChangesView {
+  readonly el: HTMLElement;
   compare(from: string, to: string): Promise<void>;
   destroy(): void;
 }
 
 
-export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial = { from: '2016-08-24', to: '2016-10-13' }): ChangesView {
+/** The two dates are the view's own inputs, not the app's date. */
+export function changesView(_store: Store, actions: TeachActions, initial = { from: '2016-08-24', to: '2016-10-13' }): ChangesView {
   const root = h('section', { class: 'changes-view', 'aria-labelledby': 'changes-heading' });
-  container.append(root);
   const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-08-24' });
   const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-10-13' });
   const result = h('div', { class: 'changes-result', 'aria-live': 'polite' });
@@ -41,26 +35,26 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
   });
 
   function nodeButton(n: ApiNode): HTMLElement {
-    return h('button', { type: 'button', class: 'link-button', 'data-id': n.id, onclick: () => deps.onSelectNode(n.id) }, nodeName(n));
+    return h('button', { type: 'button', class: 'link-button', 'data-id': n.id, onclick: () => actions.selectNode(n.id) }, nodeName(n));
   }
 
   function renderResult(): void {
     clear(result);
-    if (invalid) return void result.append(h('p', { class: 'form-msg', role: 'alert' }, tt('changes.invalid')));
+    if (invalid) return void result.append(h('p', { class: 'form-msg', role: 'alert' }, t('changes.invalid')));
     if (error) return void result.append(errorBlock(error, () => void compare(fromInput.value, toInput.value)));
     if (!answer) return;
-    if (answer.added.length === 0) return void result.append(h('p', { class: 'muted' }, tt('changes.none')));
+    if (answer.added.length === 0) return void result.append(h('p', { class: 'muted' }, t('changes.none')));
     const names = relNames(getLang());
     const byId = new Map([...answer.added, ...answer.linked].map((n) => [n.id, n]));
     append(
       result,
-      h('p', {}, tt('changes.summary', { added: answer.added.length, rels: answer.relationships.length })),
+      h('p', {}, t('changes.summary', { added: answer.added.length, rels: answer.relationships.length })),
       h(
         'button',
-        { type: 'button', class: 'primary changes-show', onclick: () => deps.onShowSubgraph([...answer!.added, ...answer!.linked].map((n) => n.id)) },
-        tt('teach.showInGraph'),
+        { type: 'button', class: 'primary changes-show', onclick: () => actions.showSubgraph([...answer!.added, ...answer!.linked].map((n) => n.id)) },
+        t('teach.showInGraph'),
       ),
-      h('h3', {}, tt('changes.added')),
+      h('h3', {}, t('changes.added')),
       h(
         'ul',
         { class: 'changes-list' },
@@ -85,7 +79,7 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
                   ' ',
                   other ? nodeButton(other) : r.source === n.id ? r.target : r.source,
                   // Where the report says so, folded: the list stays short.
-                  r.sources.length ? h('details', { class: 'changes-cite' }, h('summary', {}, tt('teach.sources')), r.sources.map((src) => citation(src))) : null,
+                  r.sources.length ? h('details', { class: 'changes-cite' }, h('summary', {}, t('teach.sources')), r.sources.map((src) => citation(src))) : null,
                 );
               }),
             ),
@@ -100,13 +94,13 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
     clear(form);
     append(
       form,
-      h('label', { for: 'changes-from' }, tt('changes.from')),
+      h('label', { for: 'changes-from' }, t('changes.from')),
       fromInput,
-      h('label', { for: 'changes-to' }, tt('changes.to')),
+      h('label', { for: 'changes-to' }, t('changes.to')),
       toInput,
-      h('button', { type: 'submit', class: 'primary' }, tt('changes.show')),
+      h('button', { type: 'submit', class: 'primary' }, t('changes.show')),
     );
-    append(root, h('h2', { id: 'changes-heading' }, tt('changes.heading')), form, result);
+    append(root, h('h2', { id: 'changes-heading' }, t('changes.heading')), form, result);
     renderResult();
   }
 
@@ -118,7 +112,7 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
     answer = null;
     if (invalid) return renderResult();
     try {
-      answer = await deps.api.changes(from, to);
+      answer = await api.changes(from, to);
     } catch (e) {
       error = e;
     }
@@ -129,6 +123,7 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
   render();
   void compare(initial.from, initial.to);
   return {
+    el: root,
     compare,
     destroy() {
       offLang();

@@ -124,7 +124,32 @@ export async function snapshotWith(driver: Driver, database: string): Promise<Da
   };
 }
 
-/** The snapshot of this run's Neo4j (or of `target`'s database). Call it inside `describeNeo4j`. */
+/**
+ * A check of the checkers: with `PLANT_WRITE` set to one of these kinds, every snapshot after
+ * the first in a test file first makes that write, as a payload that got through would, so
+ * each suite comparing snapshots must fail. `PLANT_WRITE=index npx vitest run --project neo4j
+ * test/reliability/injection.neo4j.test.ts` shows it; unset, nothing is planted.
+ */
+export const PLANTED_WRITES: Record<string, (n: number) => string> = {
+  'node-without-gen': (n) => `CREATE (:Entity:Agency {id: 'planted:${n}', name: 'planted'})`,
+  'other-label': (n) => `CREATE (:Planted {id: 'planted:${n}'})`,
+  relationship: () => "MATCH (a:Entity {id: 'agency:cbrc'}), (b:Entity {id: 'agency:csrc'}) WHERE a.gen = b.gen CREATE (a)-[:ISSUED {planted: true}]->(b)",
+  index: (n) => `CREATE INDEX planted_${n} IF NOT EXISTS FOR (n:Entity) ON (n.planted_${n})`,
+};
+let snapshotsTaken = 0;
+
+async function plantIfAsked(driver: Driver, database: string): Promise<void> {
+  const kind = process.env['PLANT_WRITE'];
+  if (!kind || snapshotsTaken++ === 0) return;
+  const write = PLANTED_WRITES[kind];
+  if (!write) throw new Error(`PLANT_WRITE must be one of ${Object.keys(PLANTED_WRITES).join(', ')}, got ${kind}`);
+  await driver.executeQuery(write(Date.now() + Math.floor(Math.random() * 1e6)), {}, { database });
+}
+
+/** The snapshot of this run's Neo4j. Call it inside `describeNeo4j`. */
 export function databaseSnapshot(): Promise<DatabaseSnapshot> {
-  return withDriver((driver: Driver, target: Neo4jTarget) => snapshotWith(driver, target.database));
+  return withDriver(async (driver: Driver, target: Neo4jTarget) => {
+    await plantIfAsked(driver, target.database);
+    return snapshotWith(driver, target.database);
+  });
 }

@@ -161,6 +161,7 @@ describe('explorer', () => {
   });
 
   it('shows an error with a retry button when the API fails, and recovers', async () => {
+    app.browser.expectConsoleError(/Failed to load resource: .* 503 .*\/api\/graph/, 'the test answers /api/graph with 503 on purpose');
     const page = await app.browser.context.newPage();
     let fail = true;
     await page.route('**/api/graph*', (route) => (fail ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'down for test' } }) }) : route.continue()));

@@ -87,7 +87,10 @@ describe('questions', () => {
     await page.locator('.answer h3').waitFor();
     const state = await urlState(page);
     expect((state['question'] as { kind: string }).kind).toBe('path');
-    expect(await page.locator('.answer').textContent()).toMatch(/connected|steps/);
+    // A path was found ("How A and B are connected", with its steps), not "No connection within n steps".
+    expect(await page.locator('.answer h3').first().textContent()).toMatch(/^How .+ and .+ are connected$/);
+    expect(await page.locator('.answer .explanation li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.answer').textContent()).not.toMatch(/No connection within/);
     await page.close();
   });
 

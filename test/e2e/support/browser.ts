@@ -59,6 +59,30 @@ export function nextFrames(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
+/**
+ * Resolves once the camera has stopped moving: the drawn position of a node is the same over
+ * a few consecutive frames (camera animations are a few hundred ms). A bounded poll, for
+ * screenshots that should show the end state rather than a frame of an animation.
+ */
+export async function settled(page: Page, nodeId = 'agency:cbrc'): Promise<void> {
+  await page.waitForFunction(
+    (id) =>
+      new Promise<boolean>((resolve) => {
+        const at = () => JSON.stringify(window.atlas?.viewport(id) ?? null);
+        const first = at();
+        let frames = 0;
+        const tick = () => {
+          if (at() !== first) return resolve(false);
+          if (++frames >= 5) return resolve(true);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    nodeId,
+    { timeout: 10_000, polling: 50 },
+  );
+}
+
 /** Open the app and wait until the graph is drawn. Page errors fail the test (./page-guard.ts). */
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);

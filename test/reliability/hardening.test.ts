@@ -237,8 +237,15 @@ describe('static files come only from the client build', () => {
   });
 
   it("the real repository's sources, seed data and package files are never served", async () => {
-    const real = await startApp({ store: store(), rateLimitPerMinute: 0, clientDir: join(REPO_ROOT, 'client', 'dist') });
+    // A client directory where client/dist is (two levels below the repository root), made
+    // here so the check does not depend on whether the client was built.
+    const clientDir = join(REPO_ROOT, 'client', `test-dist-${process.pid}`);
+    mkdirSync(clientDir, { recursive: true });
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>served-client-marker</title>');
+    const real = await startApp({ store: store(), rateLimitPerMinute: 0, clientDir });
     try {
+      // It is served, so a traversal that finds nothing is the guard's doing, not an empty server.
+      expect((await get(real.base, '/')).body).toContain('served-client-marker');
       const secrets = [
         JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).devDependencies ? '"devDependencies"' : '"name"',
         'export function createApp',
@@ -251,6 +258,7 @@ describe('static files come only from the client build', () => {
       }
     } finally {
       await real.close();
+      rmSync(clientDir, { recursive: true, force: true });
     }
   });
 });

@@ -97,7 +97,7 @@ describe('server/main.ts', () => {
     expect(child.stderr()).toMatch(/^finreg-atlas: TRUST_PROXY=true would trust any X-Forwarded-For/);
   });
 
-  it('serves, then on SIGTERM refuses new connections, finishes the request in flight and exits 0', async () => {
+  it('serves, then on SIGTERM refuses new connections, finishes the request in flight and exits 0', { timeout: 90_000 }, async () => {
     const child = runMain({ PORT: '0', HOST: '127.0.0.1', GRAPH_STORE: 'memory', SHUTDOWN_TIMEOUT_MS: '8000', LOG_LEVEL: 'info' });
     try {
       const port = await listening(child);
@@ -138,7 +138,7 @@ describe('server/main.ts', () => {
     }
   });
 
-  it('closes a connection that never completes once the drain timeout passes', async () => {
+  it('closes a connection that never completes once the drain timeout passes', { timeout: 90_000 }, async () => {
     const child = runMain({ PORT: '0', HOST: '127.0.0.1', GRAPH_STORE: 'memory', SHUTDOWN_TIMEOUT_MS: '1000', LOG_LEVEL: 'info' });
     try {
       const port = await listening(child);

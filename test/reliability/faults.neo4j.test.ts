@@ -120,7 +120,7 @@ describeNeo4j('faults', () => {
     await db?.dispose();
   }, 60_000);
 
-  it('Neo4j stopped under load: fast 503s with Retry-After; started again: recovery within 5 s, all data there', { timeout: 400_000 }, async () => {
+  it('Neo4j stopped under load: only 503s with Retry-After; started again: the server recovers by itself, all data there', { timeout: 400_000 }, async () => {
     const store = new Neo4jStore({ uri: db.uri, user: db.user, password: db.password, queryTimeoutMs: QUERY_TIMEOUT_MS });
     const app: Running = await startApp({ store, rateLimitPerMinute: 0 });
     const load = loadGenerator(app.base, 8);
@@ -282,7 +282,7 @@ describeNeo4j('faults', () => {
     });
   }
 
-  it('SIGTERM under load: requests in flight finish, new connections are refused, exit 0 within the drain timeout', { timeout: 120_000 }, async () => {
+  it('SIGTERM under load: requests in flight finish, new connections are refused, exit 0 by draining', { timeout: 120_000 }, async () => {
     const child = runMain({
       PORT: '0',
       HOST: '127.0.0.1',

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp, urlState } from './support/app';
-import { screenshot } from './support/browser';
+import { screenshot, settled } from './support/browser';
 
 const app = useApp({ width: 1400, height: 900 });
 
@@ -33,10 +33,9 @@ describe('teaching', () => {
       await page.waitForFunction((t) => document.querySelector('.tour-step h3')?.textContent === t, step.title.en);
       expect(await page.locator('.tour-progress').getAttribute('value')).toBe(String(i + 1));
       expect(await page.locator('.tour-step .citation').count()).toBe(step.sources.length);
-      await page.waitForTimeout(250);
-      const s = await urlState(page);
-      expect(s['dateTo'], `step ${i + 1} as-of`).toBe(step.asOf ?? null);
-      expect((await teachState(page))?.step).toBe(i);
+      // The URL follows the step: poll it (bounded) rather than wait a fixed time.
+      await expect.poll(async () => (await urlState(page))['dateTo'], { message: `step ${i + 1} as-of`, timeout: 10_000 }).toBe(step.asOf ?? null);
+      await expect.poll(async () => (await teachState(page))?.step, { timeout: 10_000 }).toBe(i);
       expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining([...step.entities].sort()));
       if (i === 1) {
         await screenshot(page, 'teach-tour-step');
@@ -125,7 +124,7 @@ describe('teaching', () => {
     await page.locator('.tl-play').click();
     await page.waitForFunction(() => (window.atlas!.state() as { dateTo: string | null }).dateTo !== null);
     const d1 = (await urlState(page))['dateTo'] as string;
-    await page.waitForTimeout(700);
+    await page.waitForFunction((d) => ((window.atlas!.state() as { dateTo: string | null }).dateTo ?? '') > d, d1, { timeout: 15_000 });
     const d2 = (await urlState(page))['dateTo'] as string;
     expect(d2 > d1).toBe(true);
     await page.locator('.tl-play').click();
@@ -180,7 +179,7 @@ describe('teaching', () => {
     const cell = m.cells.find((c) => c.agency === 'agency:cbrc' && c.segment === 'segment:p2p-lending')!;
     await page.waitForFunction(() => (window.atlas!.focus?.() ?? []).length > 0);
     expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining(['agency:cbrc', 'segment:p2p-lending', ...cell.rules].sort()));
-    await page.waitForTimeout(600);
+    await settled(page);
     await screenshot(page, 'teach-matrix');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.matrix-csv').click()]);
@@ -244,7 +243,7 @@ describe('teaching', () => {
       expect(await page.locator(i % 2 === 0 ? '.quiz-right' : '.quiz-wrong').count()).toBe(1);
       expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining(q.subgraph.filter((id) => !id.startsWith('date:')).sort()));
       if (i === 1) {
-        await page.waitForTimeout(500);
+        await settled(page);
         await screenshot(page, 'teach-quiz');
       }
       await page.keyboard.press('Enter'); // the Next button has the focus

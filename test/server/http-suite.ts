@@ -160,7 +160,12 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
 
     const early = await get(`/api/nodes/${P2P}/neighborhood?labels=Rule,Segment&types=REGULATES&asOf=2015-12-31`);
     expect(early.status).toBe(200);
-    for (const n of early.body.nodes) if (n.label === 'Rule' && n.date) expect(n.date <= '2015-12-31').toBe(true);
+    // Undated rules stay visible (nothing says they came later); every dated one is by the date.
+    const earlyRules = early.body.nodes.filter((n: ApiNode) => n.label === 'Rule');
+    const lateRules = (rules.body.nodes as ApiNode[]).filter((n) => n.label === 'Rule' && n.date !== undefined && n.date > '2015-12-99').map((n) => n.id);
+    expect(lateRules.length).toBeGreaterThan(0);
+    expect(earlyRules.filter((n: ApiNode) => n.date !== undefined && n.date > '2015-12-99')).toEqual([]);
+    expect(early.body.nodes.map((n: ApiNode) => n.id)).not.toEqual(expect.arrayContaining([lateRules[0]]));
     expect(early.body.nodes.length).toBeLessThan(rules.body.nodes.length);
   });
 
@@ -201,6 +206,8 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
       if (r.properties['evidence'] === 'inferred') {
         expect(explanation.en[i]).toContain('(inferred from the report; ');
         for (const s of r.sources) expect(explanation.en[i]).toContain(`“${s.quote}”`);
+      } else {
+        expect(explanation.en[i]).not.toContain('(inferred from the report; ');
       }
     });
     const issued = relationships.findIndex((r) => r.type === 'ISSUED');
@@ -279,7 +286,11 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     const all = await get(`/api/questions/rules?topic=${REAL_ESTATE}`);
     const early = await get(`/api/questions/rules?topic=${REAL_ESTATE}&asOf=2016-09`);
     expect(early.status).toBe(200);
-    for (const entry of early.body.rules) if (entry.rule.date) expect(entry.rule.date <= '2016-09-31').toBe(true);
+    // Exactly the entries of the full answer whose rule is undated or issued by September 2016.
+    const byThen = (entries: Array<{ rule: ApiNode; relationship: ApiRelationship }>) =>
+      entries.filter((e) => e.rule.date === undefined || e.rule.date <= '2016-09-99').map((e) => e.relationship.id);
+    expect(early.body.rules.map((e: { relationship: ApiRelationship }) => e.relationship.id).sort()).toEqual(byThen(all.body.rules).sort());
+    expect(early.body.rules.length).toBeGreaterThan(0);
     expect(early.body.rules.length).toBeLessThan(all.body.rules.length);
   });
 
@@ -350,7 +361,12 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
 
     const y2016 = await get('/api/graph?labels=Rule&from=2016&to=2016');
     expect(y2016.body.nodes.length).toBeGreaterThan(0);
-    for (const n of y2016.body.nodes) if (n.date) expect(n.date.startsWith('2016')).toBe(true);
+    // Exactly the rules dated in 2016 and the undated ones (nothing shows they lie outside the
+    // range, the same rule as asOf and the client's filter).
+    const allRules = (all.body.nodes as ApiNode[]).filter((n) => n.label === 'Rule');
+    const in2016 = allRules.filter((n) => n.date === undefined || n.date.startsWith('2016')).map((n) => n.id);
+    expect(allRules.some((n) => n.date !== undefined && !n.date.startsWith('2016'))).toBe(true);
+    expect((y2016.body.nodes as ApiNode[]).map((n) => n.id).sort()).toEqual(in2016.sort());
 
     // A rule dated only 2016 may lie after May 2016: kept, as the client's filter keeps it.
     const may = await get('/api/graph?labels=Rule,Event&from=2016-05');

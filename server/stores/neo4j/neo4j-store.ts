@@ -367,6 +367,8 @@ export function isUnavailable(err: unknown): boolean {
     code.includes('TransientError') ||
     code.includes('TransactionTimedOut') ||
     code === 'Neo.ClientError.Database.DatabaseUnavailable' ||
+    // NEO4J_DATABASE names no database: like refused credentials, a deployment fault.
+    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
     // Refused credentials are the deployment's fault, not the request's: the API answers
     // 503 (as /api/health does) rather than 500, and the log says why.
     code.startsWith('Neo.ClientError.Security.') ||

@@ -25,6 +25,7 @@ import { changesRoutes } from './routes/changes.js';
 import { matrixRoutes } from './routes/matrix.js';
 import { quizRoutes } from './routes/quiz.js';
 import { tourRoutes } from './routes/tours.js';
+import { briefRoutes } from './routes/briefs.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -84,6 +85,7 @@ export function apiRouter(options: AppOptions): express.Router {
   changesRoutes(api, store);
   matrixRoutes(api, store);
   quizRoutes(api, store);
+  briefRoutes(api, store);
   openapiRoutes(api);
 
   api.use((req, res) => {

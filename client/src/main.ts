@@ -26,6 +26,7 @@ import { Tabs } from './ui/tabs';
 import { mountTeachPanel, type TeachPanel } from './teaching/teach-panel';
 import { teachingApi } from './teaching/api';
 import { nodeName } from './i18n/index';
+import { GraphDescription } from './ui/graph-description';
 
 const store = new Store(initialState(location.search));
 setLang(store.get().lang);
@@ -39,6 +40,7 @@ const graphArea = h('div', { class: 'graph-area' }, graphEl);
 const view = new GraphView(graphEl, store);
 const status = new StatusOverlay();
 const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
+const graphDescription = new GraphDescription(graphEl, store);
 
 // ---- actions ---------------------------------------------------------------------------
 
@@ -49,6 +51,8 @@ async function selectNode(id: string, moveCamera = true): Promise<void> {
       await view.merge(sub, undefined);
     } catch (e) {
       status.message(errorMessage(e));
+      // A link to an unknown id: drop it, so the details panel leaves "Loading details…".
+      if (store.get().node === id) store.set({ node: null });
       return;
     }
   }
@@ -143,7 +147,8 @@ const skip = h('a', { class: 'skip-link', href: '#graph' });
 const header = h('header', { class: 'app-header' }, h('div', { class: 'brand' }, title, subtitle), search.el, langBtn);
 const teachEl = h('div', { class: 'teach-host' });
 const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl });
-graphArea.append(toolbar.el, legend.el, counter, list.el, status.el, start.el);
+// Legend and counter share one bottom bar that wraps, so a wide legend (10k+ counts) never covers the counter.
+graphArea.append(toolbar.el, h('div', { class: 'graph-foot' }, legend.el, counter), graphDescription.el, list.el, status.el, start.el);
 const mainEl = h('main', { class: 'app-main' }, graphArea, tabs.el);
 app.append(skip, header, mainEl);
 
@@ -188,10 +193,12 @@ function renderChrome(): void {
   subtitle.textContent = t('app.subtitle');
   skip.textContent = t('app.skip');
   langBtn.textContent = t('lang.switch');
-  langBtn.setAttribute('aria-label', t('lang.switchLabel'));
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
+  langBtn.setAttribute('aria-label', `${t('lang.switch')}: ${t('lang.switchLabel')}`);
   langBtn.lang = getLang() === 'zh' ? 'en' : 'zh-CN';
   graphEl.setAttribute('aria-label', `${t('app.title')} — ${t('toolbar.label')}: ← → ↑ ↓, +, −, 0, Esc`);
   document.title = t('app.title');
+  graphDescription.render();
 }
 renderChrome();
 onLangChange(renderChrome);
@@ -213,6 +220,7 @@ function updateCounter(): void {
   const edges = view.graph.filterEdges((_e, a, src, tgt) => isEdgeVisible(a, view.isVisible(src), view.isVisible(tgt), f)).length;
   // In an overview the canvas draws only some relationships: the count is of the view (and the list).
   counter.textContent = t(view.overview ? 'status.nodesInOverview' : 'status.nodesShown', { nodes, edges });
+  graphDescription.setCounts(nodes, edges);
   if (nodes === 0) status.message(t('status.empty'), { label: t('filters.reset'), run: () => store.set({ hideLabels: [], hideTypes: [], dateFrom: null, dateTo: null, hidden: [] }) });
   else if (status.el.classList.contains('note') && status.el.textContent?.startsWith(t('status.empty').slice(0, 8))) status.hide();
 }

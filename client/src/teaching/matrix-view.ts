@@ -126,7 +126,9 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
             tabindex: r === active[0] && c === active[1] ? '0' : '-1',
             'data-row': r,
             'data-col': c,
-            'aria-label': ci.rules.length ? `${label}: ${ci.rules.map((id) => nodeName(rules.get(id)!)).join('; ')}` : `${label} (${tt('matrix.empty')})`,
+            // A cell with rules is named by its own text (the rule names it shows) after a
+            // hidden "agency · segment" prefix, so the accessible name contains the visible text.
+            'aria-label': ci.rules.length ? null : `${label} (${tt('matrix.empty')})`,
             onclick: () => {
               active = [r, c];
               updateTabIndex(table);
@@ -135,6 +137,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
           },
           ci.rules.length
             ? [
+                h('span', { class: 'sr-only' }, `${nodeName(agency)} · ${nodeName(segment)}: `),
                 h('span', { class: 'matrix-count' }, String(ci.rules.length)),
                 // Phrasing content only inside a button: spans shown as lines by CSS.
                 h(

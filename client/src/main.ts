@@ -27,6 +27,7 @@ import { mountTeachPanel, type TeachPanel } from './teaching/teach-panel';
 import { teachingApi } from './teaching/api';
 import { nodeName } from './i18n/index';
 import { GraphDescription } from './ui/graph-description';
+import { CompareView } from './ui/compare-view';
 
 const store = new Store(initialState(location.search));
 setLang(store.get().lang);
@@ -127,6 +128,7 @@ const filters = new FiltersPanel(store);
 const questions = new QuestionsPanel(store, view, (id) => void selectNode(id));
 const list = new ListView(store, view, (id) => void selectNode(id));
 const start = new StartScreen(store);
+const compareView = new CompareView(store, view, (id) => void selectNode(id));
 const toolbar = new Toolbar(store, {
   toggleLayout: () => view.toggleContinuousLayout(),
   zoom: (d) => view.zoom(d),
@@ -148,7 +150,7 @@ const header = h('header', { class: 'app-header' }, h('div', { class: 'brand' },
 const teachEl = h('div', { class: 'teach-host' });
 const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl });
 // Legend and counter share one bottom bar that wraps, so a wide legend (10k+ counts) never covers the counter.
-graphArea.append(toolbar.el, h('div', { class: 'graph-foot' }, legend.el, counter), graphDescription.el, list.el, status.el, start.el);
+graphArea.append(toolbar.el, h('div', { class: 'graph-foot' }, legend.el, counter), graphDescription.el, list.el, compareView.el, status.el, start.el);
 const mainEl = h('main', { class: 'app-main' }, graphArea, tabs.el);
 app.append(skip, header, mainEl);
 
@@ -266,6 +268,7 @@ async function load(): Promise<void> {
       started = true;
       if (initial.camera) questions.fitOnAnswer = false;
       questions.start();
+      compareView.start();
       if (initial.node) void selectNode(initial.node, !initial.camera);
       mountTeach();
     }

@@ -64,7 +64,7 @@ export class Store {
 export function initialState(search: string): AppState {
   const url = parseUrlState(search);
   // A newcomer (no selection, no question in the link) gets the start screen, in either language.
-  const isPlain = !url.node && !url.question && !url.teach;
+  const isPlain = !url.node && !url.question && !url.teach && !url.compare;
   return {
     ...url,
     hovered: null,
@@ -91,6 +91,7 @@ export function toUrlState(s: AppState): UrlState {
     camera: s.camera,
     // The Teach tab's place goes into links only while that tab is open.
     ...(s.teach && s.tab === 'teach' ? { teach: s.teach } : {}),
+    ...(s.compare ? { compare: s.compare } : {}),
   };
 }
 

@@ -14,6 +14,7 @@
  *   view=list            table view (default graph)
  *   cam=0.5,0.5,1        camera x, y, ratio (rounded)
  *   teach=tours&tour=p2p-lending&step=2&quiz=4242   Teach tab section, tour step, quiz seed
+ *   compare=segment:p2p-lending,segment:equity-crowdfunding&compareAt=2016-01,2016-12   a comparison
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
@@ -52,6 +53,23 @@ export interface UrlState {
   camera: CameraState | null;
   /** Only present when the link opens the Teach tab. */
   teach?: TeachUrl | null;
+  /** Only present when the link opens a comparison. */
+  compare?: CompareUrl | null;
+}
+
+/** Two segments or agencies side by side (`b` empty while the reader picks it), each at a date or as of the report. */
+export interface CompareUrl {
+  a: string;
+  b: string;
+  asOfA: string | null;
+  asOfB: string | null;
+}
+
+function parseCompare(p: URLSearchParams): CompareUrl | null {
+  const [a, b = ''] = (p.get('compare') ?? '').split(',');
+  if (!isNodeId(a) || (b !== '' && !isNodeId(b))) return null;
+  const [asOfA = '', asOfB = ''] = (p.get('compareAt') ?? '').split(',');
+  return { a, b, asOfA: isIsoDate(asOfA) ? asOfA : null, asOfB: isIsoDate(asOfB) ? asOfB : null };
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -149,8 +167,10 @@ export function parseUrlState(search: string): UrlState {
   const layout = p.get('layout');
   const view = p.get('view');
   const teach = parseTeach(p);
+  const compare = parseCompare(p);
   return {
     ...(teach ? { teach } : {}),
+    ...(compare ? { compare } : {}),
     lang: lang === 'en' ? 'en' : 'zh',
     node: isNodeId(node) ? node : null,
     hideLabels: unique(list(p.get('hide')).filter(isLabel)),
@@ -205,6 +225,10 @@ export function writeUrlState(s: UrlState): string {
   }
   if (s.layout === 'time') p.set('layout', 'time');
   if (s.view === 'list') p.set('view', 'list');
+  if (s.compare && isNodeId(s.compare.a) && (s.compare.b === '' || isNodeId(s.compare.b))) {
+    p.set('compare', `${s.compare.a},${s.compare.b}`);
+    if (s.compare.asOfA || s.compare.asOfB) p.set('compareAt', `${s.compare.asOfA ?? ''},${s.compare.asOfB ?? ''}`);
+  }
   if (s.camera) {
     const c = roundCamera(s.camera);
     if (!isDefaultCamera(c)) p.set('cam', `${c.x},${c.y},${c.ratio}`);

@@ -104,6 +104,8 @@ describe('OpenAPI document', () => {
     '/api/changes': '/api/changes?from=2016-08&to=2016-10-13',
     '/api/matrix': '/api/matrix?asOf=2016-09-01',
     '/api/quiz': '/api/quiz?seed=1',
+    '/api/briefs': '/api/briefs?kind=regulators&segment=segment:p2p-lending&lang=en&format=json',
+    '/api/compare': '/api/compare?a=segment:p2p-lending&b=segment:equity-crowdfunding',
   };
 
   it('sample responses have exactly the documented top-level keys', async () => {

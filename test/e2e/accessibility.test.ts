@@ -104,7 +104,7 @@ describe('keyboard and screen readers', () => {
     await page.close();
   });
 
-  it('the graph is an image with a description that names the list view as its text alternative', async () => {
+  it('the graph is an application with a description that names the list view as its text alternative', async () => {
     const page = await open('desktop', 'lang=en');
     const graph = page.locator('#graph');
     expect(await graph.getAttribute('role')).toBe('application');
@@ -112,9 +112,12 @@ describe('keyboard and screen readers', () => {
     const description = await page.locator(`#${describedBy}`).textContent();
     expect(description).toMatch(/\d+ nodes/);
     expect(description).toMatch(/list view/i);
-    // The description offers the list view itself.
-    await page.locator('.graph-description button').click();
-    await page.locator('.list-view table').waitFor();
+    // The description offers the list view itself; its button shows itself when focused.
+    await page.focus('.graph-description button');
+    expect((await page.locator('.graph-description').boundingBox())!.width).toBeGreaterThan(100);
+    await page.keyboard.press('Enter');
+    await page.locator('.list-view table').first().waitFor();
+    expect((await page.evaluate(() => window.atlas!.state()) as { view: string }).view).toBe('list');
     await page.close();
   });
 });

@@ -200,6 +200,21 @@ describe('compare', () => {
     await page.close();
   });
 
+  it('the matrix offers "compare with…" for the segment of the active cell', async () => {
+    const page = await app.open('?teach=matrix&lang=en');
+    const cell = page.locator('.matrix-cell:not(.empty)').first();
+    await cell.click();
+    const segment = await page.evaluate(() => {
+      const b = document.querySelector<HTMLElement>('.matrix-cell[tabindex="0"]')!;
+      return b.closest('td')!.dataset['segment'];
+    });
+    await page.click('.matrix-tools .compare-with');
+    await page.locator('.compare-view select[name=b]').waitFor();
+    expect(await page.locator('.compare-view select[name=a]').inputValue()).toBe(segment);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('b');
+    await page.close();
+  });
+
   it('one segment at two dates', async () => {
     const page = await app.open('?compare=segment:p2p-lending,segment:p2p-lending&compareAt=2016-01,2016-12&lang=en');
     await page.locator('.compare-view table').first().waitFor();

@@ -13,6 +13,7 @@ import { append, clear, h } from '../ui/dom';
 import { nodeName, onLangChange } from '../i18n/index';
 import { formatDate, tt } from './i18n';
 import { csvField, downloadText, errorBlock } from './common';
+import { compareWithButton } from '../ui/compare-open';
 
 export interface MatrixDeps {
   api: TeachingApi;
@@ -217,7 +218,13 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
     if (data.agencies.length === 0) return void root.append(h('p', {}, tt('matrix.nothing')));
     append(
       root,
-      h('div', { class: 'matrix-tools' }, h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${tt('matrix.csv')}`)),
+      h(
+        'div',
+        { class: 'matrix-tools' },
+        h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${tt('matrix.csv')}`),
+        // Compares the segment of the active cell (the one last clicked or reached by the arrow keys).
+        compareWithButton(() => data?.segments[active[1]]),
+      ),
       h('div', { class: 'matrix-scroll' }, renderTable()),
       h('p', { class: 'muted small' }, tt('matrix.keys')),
     );

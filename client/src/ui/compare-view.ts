@@ -13,6 +13,7 @@ import { getLang, nodeName, onLangChange } from '../i18n/index';
 import { clear, h, uid } from './dom';
 import { ta, type AnswerKey } from './answer-i18n';
 import { errorMessage } from './status';
+import { COMPARE_EVENT, type CompareRequest } from './compare-open';
 
 const FACET_KEYS: Record<string, AnswerKey> = {
   rules: 'compare.rules',
@@ -40,6 +41,11 @@ export class CompareView {
 
   start(): void {
     this.store.watch(['compare'], (s) => void this.load(s.compare ?? null));
+    // "Compare with…" from views without the store (the matrix).
+    document.addEventListener(COMPARE_EVENT, (e) => {
+      const { a } = (e as CustomEvent<CompareRequest>).detail;
+      this.store.set({ compare: { a, b: '', asOfA: null, asOfB: null } });
+    });
   }
 
   private key(c: CompareUrl): string {
@@ -60,7 +66,12 @@ export class CompareView {
     this.data = null;
     this.error = null;
     this.request?.abort();
-    if (!c.b) return this.render();
+    if (!c.b) {
+      this.render();
+      // Opened by "Compare with…": the reader's next step is the second pick.
+      this.el.querySelector<HTMLSelectElement>('select[name=b]')?.focus();
+      return;
+    }
     const ctrl = new AbortController();
     this.request = ctrl;
     this.render();

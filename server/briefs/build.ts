@@ -5,6 +5,7 @@
  */
 import type { ApiNode, ApiRelationship, RegulatorsAnswer, RulesAnswer, Subgraph } from '../stores/types.js';
 import { explainPath, orderPath } from '../explain.js';
+import type { Tour } from '../../graph-seed/tour-schema.js';
 import { REPORT_REFERENCE } from './reference.js';
 import { evidenceOf, nameIn, type Brief, type BriefFact, type BriefGroup, type BriefLang } from './model.js';
 
@@ -217,3 +218,22 @@ export function nodeBrief(node: ApiNode, neighbours: Subgraph, link: PermalinkPa
   };
 }
 
+
+/** A guided tour: one section per step, its text and the quotes it cites. */
+export function tourBrief(tour: Tour, link: PermalinkParams): Brief {
+  const lang = link.lang;
+  const asOf = lang === 'zh' ? (d: string) => `（截至 ${d}）` : (d: string) => ` (as of ${d})`;
+  return {
+    lang,
+    title: tour.title[lang],
+    question: tour.summary[lang],
+    derivation: [],
+    asOf: null,
+    permalink: permalink(link, { teach: 'tours', tour: tour.id }),
+    groups: tour.steps.map((s, i) => ({
+      heading: `${i + 1}. ${s.title[lang]}${s.asOf ? asOf(s.asOf) : ''}`,
+      facts: [{ statement: s.text[lang], evidence: 'stated' as const, sources: s.sources }],
+    })),
+    reference: REPORT_REFERENCE[lang],
+  };
+}

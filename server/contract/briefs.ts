@@ -13,7 +13,7 @@ const optionalId = () =>
     .optional()
     .refine((s) => s === undefined || isWellFormedId(s), { message: 'must be a node id such as `agency:cbrc`.' });
 
-export const BRIEF_KINDS = ['regulators', 'rules', 'path', 'node'] as const;
+export const BRIEF_KINDS = ['regulators', 'rules', 'path', 'node', 'tour'] as const;
 export const BRIEF_FORMATS = ['md', 'html', 'json'] as const;
 export const LANGS = ['zh', 'en'] as const;
 
@@ -30,6 +30,7 @@ export const BRIEF_NEEDS: Record<(typeof BRIEF_KINDS)[number], readonly string[]
   rules: ['topic'],
   path: ['a', 'b'],
   node: ['id'],
+  tour: ['tour'],
 };
 
 export const briefQuery = {
@@ -39,6 +40,10 @@ export const briefQuery = {
   a: optionalId(),
   b: optionalId(),
   id: optionalId(),
+  tour: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || (s.length <= 80 && /^[a-z0-9][a-z0-9-]*$/.test(s)), { message: 'must be a tour id such as `p2p-lending`.' }),
   asOf: optionalDate(),
   lang: oneOf(LANGS, 'zh'),
   format: oneOf(BRIEF_FORMATS, 'md'),

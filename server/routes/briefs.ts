@@ -9,7 +9,8 @@ import { QUESTION_LIMIT_MAX } from '../stores/types.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { validateQuery } from '../http/params.js';
 import { BRIEF_NEEDS, briefQuery, compareQuery } from '../contract/briefs.js';
-import { nodeBrief, pathBrief, regulatorsBrief, rulesBrief, type PermalinkParams } from '../briefs/build.js';
+import { nodeBrief, pathBrief, regulatorsBrief, rulesBrief, tourBrief, type PermalinkParams } from '../briefs/build.js';
+import { tourLoader } from './tours.js';
 import { briefMarkdown } from '../briefs/markdown.js';
 import { briefHtml } from '../briefs/html.js';
 import type { Brief } from '../briefs/model.js';
@@ -23,10 +24,11 @@ function originOf(req: Request): string {
 }
 
 export function briefRoutes(router: Router, store: GraphStore): void {
+  const tours = tourLoader(store);
   router.get('/briefs', async (req, res) => {
     const q = validateQuery(req, briefQuery);
     for (const p of BRIEF_NEEDS[q.kind]) {
-      if (q[p as 'segment' | 'topic' | 'a' | 'b' | 'id'] === undefined) throw badRequest(`Query parameter \`${p}\` is required when \`kind\` is \`${q.kind}\`.`);
+      if (q[p as 'segment' | 'topic' | 'a' | 'b' | 'id' | 'tour'] === undefined) throw badRequest(`Query parameter \`${p}\` is required when \`kind\` is \`${q.kind}\`.`);
     }
     const link: PermalinkParams = { origin: originOf(req), lang: q.lang };
     let brief: Brief;
@@ -42,6 +44,10 @@ export function briefRoutes(router: Router, store: GraphStore): void {
       const path = await store.shortestPath({ from: q.a!, to: q.b!, maxLength: MAX_PATH_LENGTH, directed: false });
       if (!path) throw notFound(path === undefined ? `No node has the id \`${q.a}\` or \`${q.b}\`.` : `No path from \`${q.a}\` to \`${q.b}\` within ${MAX_PATH_LENGTH} steps.`);
       brief = pathBrief(path, q.a!, q.b!, link);
+    } else if (q.kind === 'tour') {
+      const tour = (await tours()).find((t) => t.id === q.tour);
+      if (!tour) throw notFound(`No tour has the id \`${q.tour}\`.`);
+      brief = tourBrief(tour, link);
     } else {
       const node = await store.node(q.id!);
       if (!node) throw notFound(`No node has the id \`${q.id}\`.`);

@@ -156,6 +156,17 @@ describe('briefs', () => {
     await page.close();
   });
 
+  it('a tour exports as a brief', async () => {
+    const page = await app.open('?teach=tours&tour=p2p-lending&step=1&lang=en');
+    await page.locator('.tour-head .brief-actions').waitFor();
+    const md = await page.evaluate(async (u) => (await fetch(u)).text(), (await page.locator('.tour-head .brief-md').getAttribute('href'))!);
+    const title = (await page.locator('#tour-heading').textContent())!;
+    expect(md.startsWith(`# ${title}`)).toBe(true);
+    expect(md).toContain((await page.locator('.tour-step h3').textContent())!);
+    expect(md).toMatch(/teach=tours&tour=p2p-lending/);
+    await page.close();
+  });
+
   it('a node brief from the details panel', async () => {
     const page = await app.open('?node=agency:cbrc&lang=en');
     await page.locator('.details .brief-actions').waitFor();

@@ -71,6 +71,20 @@ export function briefsSuite(openStore: () => Promise<GraphStore>): void {
     expect(node.permalink).toMatch(/\?lang=en&node=agency:cbrc$/);
   });
 
+  it('a tour brief: one section per step, with its text and quotes', async () => {
+    const tour = (await get('/api/tours/p2p-lending')).body.tour;
+    const brief = briefSchema.parse((await get('/api/briefs?kind=tour&tour=p2p-lending&lang=en&format=json')).body);
+    expect(brief.title).toBe(tour.title.en);
+    expect(brief.groups).toHaveLength(tour.steps.length);
+    brief.groups.forEach((g, i) => {
+      expect(g.heading).toContain(tour.steps[i].title.en);
+      expect(g.facts[0]!.sources).toEqual(tour.steps[i].sources);
+    });
+    expect(brief.permalink).toMatch(/\?lang=en&teach=tours&tour=p2p-lending$/);
+    expect((await get('/api/briefs?kind=tour&tour=no-such-tour')).status).toBe(404);
+    expect((await get('/api/briefs?kind=tour&tour=Bad_Id')).status).toBe(400);
+  });
+
   it('bad brief requests are 400s naming the parameter; unknown ids are 404s', async () => {
     for (const [url, name] of [
       ['/api/briefs?segment=segment:p2p-lending', '`kind`'],

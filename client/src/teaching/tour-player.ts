@@ -11,6 +11,7 @@ import { append, clear, h } from '../ui/dom';
 import { onLangChange } from '../i18n/index';
 import { formatDate, pick, tt } from './i18n';
 import { citationBlock, errorBlock } from './common';
+import { answerActions } from '../ui/answer-actions';
 
 export interface TourPlayerDeps {
   api: TeachingApi;
@@ -121,6 +122,7 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
         { class: 'tour-head' },
         h('button', { type: 'button', class: 'link-button tour-back', onclick: () => void show(null) }, `← ${tt('tour.back')}`),
         h('h2', { id: 'tour-heading' }, pick(t.title)),
+        answerActions({ kind: 'tour', tour: t.id }),
         h('progress', { class: 'tour-progress', max: total, value: step + 1, 'aria-label': tt('tour.progress', { n: step + 1, total }) }),
         h('p', { class: 'tour-count' }, tt('tour.progress', { n: step + 1, total })),
       ),

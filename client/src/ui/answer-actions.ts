@@ -11,7 +11,8 @@ export type BriefTarget =
   | { kind: 'regulators'; segment: string; asOf?: string | null }
   | { kind: 'rules'; topic: string; asOf?: string | null }
   | { kind: 'path'; a: string; b: string }
-  | { kind: 'node'; id: string };
+  | { kind: 'node'; id: string }
+  | { kind: 'tour'; tour: string };
 
 export function briefUrl(target: BriefTarget, format: 'md' | 'html'): string {
   const p = new URLSearchParams();

@@ -98,7 +98,10 @@ export class QuestionsPanel {
       'select',
       { id, name: kind, required: true },
       h('option', { value: '' }, t(choose)),
-      options.map((n) => h('option', { value: n.id, selected: n.id === current }, getLang() === 'en' ? `${n.nameEn} · ${n.name}` : `${n.name} · ${n.nameEn}`)),
+      // One language at a time: the picker lists the names of the interface's language.
+      [...options]
+        .sort((a, b) => nodeName(a).localeCompare(nodeName(b), getLang() === 'zh' ? 'zh-CN' : 'en'))
+        .map((n) => h('option', { value: n.id, selected: n.id === current }, nodeName(n))),
     );
     const form = h(
       'form',

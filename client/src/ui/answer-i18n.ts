@@ -102,8 +102,8 @@ const zh: Record<AnswerKey, string> = {
   'compare.none': '—',
 };
 
-const DICT = { en: en as Record<AnswerKey, string>, zh };
+export const ANSWER_DICTIONARIES = { en: en as Record<AnswerKey, string>, zh };
 
 export function ta(key: AnswerKey, vars?: Record<string, string | number>): string {
-  return format(DICT[getLang()][key], vars);
+  return format(ANSWER_DICTIONARIES[getLang()][key], vars);
 }

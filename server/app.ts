@@ -29,6 +29,7 @@ import { quizRoutes } from './routes/quiz.js';
 import { tourRoutes } from './routes/tours.js';
 import { reportRoutes } from './routes/report.js';
 import { askRoutes } from './routes/ask.js';
+import { briefRoutes } from './routes/briefs.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -103,6 +104,7 @@ export function apiRouter(options: AppOptions): express.Router {
   reportRoutes(api, store, { sourcePath: options.reportSourcePath });
   // Questions in the user's own words.
   askRoutes(api, store);
+  briefRoutes(api, store);
   openapiRoutes(api);
 
   api.use((req, res) => {

@@ -12,16 +12,25 @@ export interface Explanation {
   en: string[];
 }
 
-/** Rule titles get book-title marks unless the seed already wrote them. */
-function title(node: ApiNode): string {
-  if (node.label === 'Rule' && !node.name.startsWith('《')) return `《${node.name}》`;
-  return node.name;
+/**
+ * A node's name in the sentence's language. Rule titles get book-title marks unless the
+ * seed already wrote them; in English a rule keeps its Chinese title in brackets, which is
+ * how a reader finds it in the report.
+ */
+function title(node: ApiNode, lang: 'zh' | 'en' = 'zh'): string {
+  const zh = node.label === 'Rule' && !node.name.startsWith('《') ? `《${node.name}》` : node.name;
+  if (lang === 'zh') return zh;
+  const en = node.nameEn || node.name;
+  return node.label === 'Rule' && en !== node.name ? `${en} (${zh})` : en;
 }
 
 /** A dated node (rule or event) carries its date in brackets when it is not the ISSUED date. */
 function named(node: ApiNode, lang: 'zh' | 'en'): string {
-  if (node.date === undefined || (node.label !== 'Rule' && node.label !== 'Event')) return title(node);
-  return lang === 'zh' ? `${title(node)}（${node.date}）` : `${title(node)} (${node.date})`;
+  if (node.date === undefined || (node.label !== 'Rule' && node.label !== 'Event')) return title(node, lang);
+  if (lang === 'zh') return `${title(node)}（${node.date}）`;
+  // One bracket for the Chinese title and the date: "Interim Measures (《…》, 2016-08-24)".
+  const t = title(node, 'en');
+  return t.endsWith(')') ? `${t.slice(0, -1)}, ${node.date})` : `${t} (${node.date})`;
 }
 
 /**
@@ -66,7 +75,7 @@ export function explainStep(rel: ApiRelationship, source: ApiNode, target: ApiNo
   if (rel.type === 'ISSUED' && target.date !== undefined) {
     return {
       zh: `${source.name}于${target.date}发布${title(target)}${citation(evidence, 'zh', kind)}`,
-      en: `${source.name} issued ${title(target)} on ${target.date}${citation(evidence, 'en', kind)}`,
+      en: `${title(source, 'en')} issued ${title(target, 'en')} on ${target.date}${citation(evidence, 'en', kind)}`,
     };
   }
   const phrase = PHRASES[rel.type];

@@ -15,8 +15,15 @@ import { z } from 'zod';
 import { askResponse } from './contract/ask.js';
 import { MAX_QUESTION_LENGTH } from './ask/interpret.js';
 import { ASK_KINDS, ISSUER_ASPECTS, PHASE_ASPECTS, RELATIONS } from './ask/types.js';
+import { BRIEF_FORMATS, BRIEF_KINDS, briefSchema, comparisonSchema, LANGS } from './contract/briefs.js';
 
 type Json = Record<string, unknown>;
+
+/** A zod schema as a JSON Schema for this document (without its own `$schema` line). */
+function jsonSchemaOf(schema: z.ZodType): Json {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema) as Json;
+  return rest;
+}
 
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const arrayOf = (items: Json): Json => ({ type: 'array', items });
@@ -539,6 +546,48 @@ export const openapiDocument: Json = {
         queryParam('aspect', { type: 'string', enum: [...new Set([...ISSUER_ASPECTS, ...PHASE_ASPECTS])] }, 'With `kind` issuers or phase: what is asked.'),
       ],
       json('The reading and the answer; `answer` is null and `search` holds results when the question was not understood.', ref('AskResponse')),
+      ),
+    '/api/briefs': {
+      get: {
+        summary: 'An answer, a path or a node as a citation-complete brief: Markdown, a print-ready HTML page, or JSON',
+        operationId: 'brief',
+        parameters: [
+          queryParam('kind', { type: 'string', enum: [...BRIEF_KINDS] }, 'What the brief answers: `regulators` (needs `segment`), `rules` (needs `topic`), `path` (needs `a` and `b`), `node` (needs `id`), `tour` (needs `tour`).', true),
+          queryParam('segment', nodeId, 'The segment, for `kind=regulators`.'),
+          queryParam('topic', nodeId, 'The topic, for `kind=rules`.'),
+          queryParam('a', nodeId, 'One end of the path, for `kind=path`.'),
+          queryParam('b', nodeId, 'The other end, for `kind=path`.'),
+          queryParam('id', nodeId, 'The node, for `kind=node`.'),
+          queryParam('tour', { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 80, examples: ['p2p-lending'] }, 'The guided tour, for `kind=tour`.'),
+          P.asOf,
+          queryParam('lang', { type: 'string', enum: [...LANGS], default: 'zh' }, 'Language of the names and sentences; quotes and section headings stay as the report writes them.'),
+          queryParam('format', { type: 'string', enum: [...BRIEF_FORMATS], default: 'md' }, '`md` Markdown (what "Copy with citations" copies), `html` a print-ready page, `json` the brief as data.'),
+        ],
+        responses: {
+          '200': {
+            description: 'The brief: the question in words, the as-of date, every fact with its quote, section and evidence level, a permalink and the reference of the report.',
+            content: {
+              'text/markdown': { schema: str },
+              'text/html': { schema: str },
+              'application/json': { schema: ref('Brief') },
+            },
+          },
+          '404': errorResponse('The id is unknown, names the wrong kind of node, or no path joins `a` and `b`.'),
+          ...COMMON_ERRORS,
+        },
+      },
+    },
+    '/api/compare': get(
+      'Two segments or two agencies side by side (or one at two dates): rules, agencies or segments, and what their rules prohibit, require or address, shared or only in one',
+      'compare',
+      [
+        queryParam('a', nodeId, 'The first Segment or Agency.', true),
+        queryParam('b', nodeId, 'The second, of the same kind. The same id as `a` compares it at two dates (`asOf`, `asOfB`); the same id at the same date is a 400.', true),
+        queryParam('asOf', isoDate, 'The date `a` is taken at (and `b`, when `asOfB` is absent).'),
+        queryParam('asOfB', isoDate, 'The date `b` is taken at.'),
+      ],
+      json('The comparison, facet by facet; shared items first.', ref('Comparison')),
+      { '404': errorResponse('No node has the id `a` or `b`.') },
     ),
     '/api/openapi.json': {
       get: {
@@ -549,5 +598,12 @@ export const openapiDocument: Json = {
       },
     },
   },
-  components: { schemas },
+  components: {
+    schemas: {
+      ...schemas,
+      // Generated from the zod contract (`server/contract/briefs.ts`).
+      Brief: jsonSchemaOf(briefSchema),
+      Comparison: jsonSchemaOf(comparisonSchema),
+    },
+  },
 };

@@ -33,6 +33,8 @@ import { setCitationReader } from './ui/citation';
 import { passageOf, reportApi } from './ui/report-api';
 import { rt } from './ui/report-i18n';
 import { errorMessage } from './ui/status';
+import { GraphDescription } from './ui/graph-description';
+import { CompareView } from './ui/compare-view';
 
 const store = new Store(initialState(location.search));
 // First listener: the language is switched before any component renders the change.
@@ -61,7 +63,9 @@ const filters = new FiltersPanel(store);
 const questions = new QuestionsPanel(store, view, select);
 const list = new ListView(store, view, select);
 const start = new StartScreen(store);
-const counter = new GraphCounter(store, view, status);
+const graphDescription = new GraphDescription(graphEl, store);
+const counter = new GraphCounter(store, view, status, graphDescription);
+const compareView = new CompareView(store, view, select);
 const toolbar = new Toolbar(store, {
   toggleLayout: () => view.layout.toggle(),
   zoom: (d) => view.camera.zoom(d),
@@ -73,14 +77,15 @@ const toolbar = new Toolbar(store, {
 // Questions in the user's own words, above the question forms of the Questions tab.
 const askPanel = new AskPanel(store, { select, show: (ids) => actions.showSubgraph(ids) });
 questions.el.prepend(askPanel.el);
-const header = new Header(store, search.el, graphEl);
+const header = new Header(store, search.el, graphEl, () => graphDescription.render());
 const teachEl = h('div', { class: 'teach-host' });
 const report = new ReportView(store, { select, showFacts: (nodes, rels) => showFacts(nodes, rels) });
 const tabs = new Tabs(store, { details: details.el, questions: questions.el, filters: filters.el, teach: teachEl, report: report.el });
 
 // ---- page --------------------------------------------------------------------------------
 
-graphArea.append(toolbar.el, legend.el, counter.el, list.el, status.el, start.el);
+// Legend and counter share one bottom bar that wraps, so a wide legend (10k+ counts) never covers the counter.
+graphArea.append(toolbar.el, h('div', { class: 'graph-foot' }, legend.el, counter.el), graphDescription.el, list.el, compareView.el, status.el, start.el);
 const mainEl = h('main', { class: 'app-main' }, graphArea, tabs.el);
 document.getElementById('app')!.append(header.skip, header.el, mainEl);
 
@@ -154,6 +159,7 @@ async function load(): Promise<void> {
       started = true;
       if (initial.camera) questions.fitOnAnswer = false;
       questions.start();
+      compareView.start();
       askPanel.start();
       if (initial.node) void actions.selectNode(initial.node, !initial.camera);
       mountTeach();

@@ -16,9 +16,10 @@ export interface TourRouteOptions {
   toursDir?: string;
 }
 
-export function tourRoutes(router: Router, store: GraphStore, opts: TourRouteOptions = {}): void {
+/** The tours, validated against the store's graph once, and again after a failure. */
+export function tourLoader(store: GraphStore, opts: TourRouteOptions = {}): () => Promise<Tour[]> {
   let loaded: Promise<Tour[]> | undefined;
-  const tours = (): Promise<Tour[]> => {
+  return (): Promise<Tour[]> => {
     loaded ??= store
       .graph({})
       .then((graph) => loadTours(graph, { ...(opts.toursDir ? { toursDir: opts.toursDir } : {}), onWarning: () => {} }))
@@ -28,6 +29,10 @@ export function tourRoutes(router: Router, store: GraphStore, opts: TourRouteOpt
       });
     return loaded;
   };
+}
+
+export function tourRoutes(router: Router, store: GraphStore, opts: TourRouteOptions = {}): void {
+  const tours = tourLoader(store, opts);
 
   router.get('/tours', async (req, res) => {
     validateQuery(req, {});

@@ -22,8 +22,8 @@ describe('explainPath', () => {
   it('writes one sentence per step with the date and the citation', () => {
     const { zh, en } = explainPath(path, 'agency:cbrc');
     expect(en).toEqual([
-      '银监会 issued 《网络借贷信息中介机构业务活动管理暂行办法》 on 2016-08-24 (source: 二、全国互联网金融政策发展, “银监会、工业和信息化部、公安部、国家互联网信息办公室”)',
-      '《网络借贷信息中介机构业务活动管理暂行办法》 (2016-08-24) prohibits 首付贷 (source: 二、全国互联网金融政策发展, “对于“首付贷”更是明令禁止”)',
+      'CBRC issued Interim Measures on P2P Lending Intermediaries (《网络借贷信息中介机构业务活动管理暂行办法》) on 2016-08-24 (source: 二、全国互联网金融政策发展, “银监会、工业和信息化部、公安部、国家互联网信息办公室”)',
+      'Interim Measures on P2P Lending Intermediaries (《网络借贷信息中介机构业务活动管理暂行办法》, 2016-08-24) prohibits Down-payment loans (source: 二、全国互联网金融政策发展, “对于“首付贷”更是明令禁止”)',
     ]);
     expect(zh).toEqual([
       '银监会于2016-08-24发布《网络借贷信息中介机构业务活动管理暂行办法》（出处：二、全国互联网金融政策发展，“银监会、工业和信息化部、公安部、国家互联网信息办公室”）',
@@ -33,8 +33,8 @@ describe('explainPath', () => {
 
   it('states the true direction when the walk goes against it', () => {
     const { zh, en } = explainPath(path, 'topic:down-payment-loans');
-    expect(en[0]).toMatch(/^《网络借贷信息中介机构业务活动管理暂行办法》 \(2016-08-24\) prohibits 首付贷/);
-    expect(en[1]).toMatch(/^银监会 issued 《网络借贷/);
+    expect(en[0]).toMatch(/^Interim Measures on P2P Lending Intermediaries \(《网络借贷信息中介机构业务活动管理暂行办法》, 2016-08-24\) prohibits Down-payment loans/);
+    expect(en[1]).toMatch(/^CBRC issued Interim Measures/);
     expect(zh[1]).toMatch(/^银监会于2016-08-24发布/);
   });
 
@@ -56,7 +56,7 @@ describe('explainPath', () => {
     };
     const { zh, en } = explainPath(inferred, 'agency:cbrc');
     expect(en[1]).toBe(
-      '《网络借贷信息中介机构业务活动管理暂行办法》 (2016-08-24) prohibits 首付贷 (inferred from the report; source: 二、全国互联网金融政策发展, “除上述P2P禁止活动外”; “对于“首付贷”更是明令禁止”)',
+      'Interim Measures on P2P Lending Intermediaries (《网络借贷信息中介机构业务活动管理暂行办法》, 2016-08-24) prohibits Down-payment loans (inferred from the report; source: 二、全国互联网金融政策发展, “除上述P2P禁止活动外”; “对于“首付贷”更是明令禁止”)',
     );
     expect(zh[1]).toBe(
       '《网络借贷信息中介机构业务活动管理暂行办法》（2016-08-24）禁止首付贷（据报告推断，出处：二、全国互联网金融政策发展，“除上述P2P禁止活动外”；“对于“首付贷”更是明令禁止”）',

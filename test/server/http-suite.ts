@@ -196,10 +196,12 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
       expect([r.source, r.target].sort()).toEqual([nodes[i]!.id, nodes[i + 1]!.id].sort());
       const source = byId.get(r.source)!;
       const target = byId.get(r.target)!;
-      // The sentence states the relationship's true direction: it starts with its source.
-      expect(explanation.en[i]!.replace(/^《/, '').startsWith(source.name.replace(/^《/, ''))).toBe(true);
+      // The sentence states the relationship's true direction: it starts with its source,
+      // named in the sentence's language (a rule keeps its Chinese title in brackets in English).
+      expect(explanation.en[i]!.startsWith(source.nameEn)).toBe(true);
       expect(explanation.zh[i]!.replace(/^《/, '').startsWith(source.name.replace(/^《/, ''))).toBe(true);
-      expect(explanation.en[i]).toContain(target.name);
+      expect(explanation.en[i]).toContain(target.nameEn);
+      if (target.label === 'Rule') expect(explanation.en[i]).toContain(`《${target.name.replace(/^《|》$/g, '')}》`);
       // Every step cites its first quote; a link read from the text says so and cites them all.
       expect(explanation.en[i]).toContain(`source: ${r.sources[0]!.section}, “${r.sources[0]!.quote}”`);
       expect(explanation.zh[i]).toContain(`出处：${r.sources[0]!.section}，“${r.sources[0]!.quote}”`);
@@ -213,7 +215,7 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     const issued = relationships.findIndex((r) => r.type === 'ISSUED');
     expect(issued).toBeGreaterThanOrEqual(0);
     const rule = byId.get(relationships[issued]!.target)!;
-    expect(explanation.en[issued]).toContain(`issued 《${rule.name.replace(/^《|》$/g, '')}》 on ${rule.date}`);
+    expect(explanation.en[issued]).toContain(`issued ${rule.nameEn} (《${rule.name.replace(/^《|》$/g, '')}》) on ${rule.date}`);
     expect(explanation.zh[issued]).toContain(`于${rule.date}发布`);
     expect(res.body.cypher).toBe(SHORTEST_PATH_CYPHER);
   });
@@ -225,7 +227,7 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     const last = res.body.relationships.at(-1) as ApiRelationship;
     expect(last.type).toBe('ISSUED');
     expect(last.source).toBe('agency:csrc');
-    expect(res.body.explanation.en.at(-1)).toMatch(/^证监会 issued 《/);
+    expect(res.body.explanation.en.at(-1)).toMatch(/^China Securities Regulatory Commission issued .+ \(《/);
     expect(res.body.explanation.zh.at(-1)).toMatch(/^证监会于\d{4}(-\d{2}){0,2}发布《/);
   });
 

@@ -107,6 +107,8 @@ describe('OpenAPI document', () => {
     '/api/report': '/api/report',
     '/api/report/passages': '/api/report/passages',
     '/api/ask': '/api/ask?q=who%20regulates%20P2P',
+    '/api/briefs': '/api/briefs?kind=regulators&segment=segment:p2p-lending&lang=en&format=json',
+    '/api/compare': '/api/compare?a=segment:p2p-lending&b=segment:equity-crowdfunding',
   };
 
   it('sample responses have exactly the documented top-level keys', async () => {

@@ -52,6 +52,8 @@ export function createActions(store: Store, view: GraphView, status: StatusOverl
           await view.merge(sub, undefined);
         } catch (e) {
           status.message(errorMessage(e));
+          // A link to an unknown id: drop it, so the details panel leaves "Loading details…".
+          if (store.get().node === id) store.set({ node: null });
           return;
         }
       }

@@ -15,6 +15,8 @@ export class Header {
     store: Store,
     search: HTMLElement,
     private readonly graphEl: HTMLElement,
+    /** Re-renders what else speaks the language of the header (the canvas's description). */
+    private readonly onRender: () => void = () => undefined,
   ) {
     this.langBtn = h('button', { type: 'button', class: 'lang-switch', onclick: () => store.set({ lang: getLang() === 'zh' ? 'en' : 'zh' }) });
     this.el = h('header', { class: 'app-header' }, h('div', { class: 'brand' }, this.title, this.subtitle), search, this.langBtn);
@@ -27,9 +29,11 @@ export class Header {
     this.subtitle.textContent = t('app.subtitle');
     this.skip.textContent = t('app.skip');
     this.langBtn.textContent = t('lang.switch');
-    this.langBtn.setAttribute('aria-label', t('lang.switchLabel'));
+    // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
+    this.langBtn.setAttribute('aria-label', `${t('lang.switch')}: ${t('lang.switchLabel')}`);
     this.langBtn.lang = getLang() === 'zh' ? 'en' : 'zh-CN';
     this.graphEl.setAttribute('aria-label', `${t('app.title')} — ${t('toolbar.label')}: ← → ↑ ↓, +, −, 0, Esc`);
     document.title = t('app.title');
+    this.onRender();
   }
 }

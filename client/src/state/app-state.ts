@@ -66,7 +66,7 @@ export class Store {
 export function initialState(search: string): AppState {
   const url = parseUrlState(search);
   // A newcomer (no selection, no question in the link) gets the start screen, in either language.
-  const isPlain = !url.node && !url.question && !url.teach && !url.report && !url.ask;
+  const isPlain = !url.node && !url.question && !url.teach && !url.report && !url.ask && !url.compare;
   return {
     ...url,
     hovered: null,
@@ -96,6 +96,7 @@ export function toUrlState(s: AppState): UrlState {
     // So is the reader's passage while the Report tab is open.
     ...(s.tab === 'report' ? { report: s.report ?? { passage: null } } : {}),
     ...(s.ask ? { ask: s.ask } : {}),
+    ...(s.compare ? { compare: s.compare } : {}),
   };
 }
 

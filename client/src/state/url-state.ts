@@ -18,6 +18,7 @@
  *   ask=谁监管P2P&reading=regulators;segment=segment:p2p-lending;asOf=2016-09
  *                        a question in the user's words, and the reading it was answered
  *                        as once the user changed a chip (the reading wins when present)
+ *   compare=segment:p2p-lending,segment:equity-crowdfunding&compareAt=2016-01,2016-12   a comparison
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
@@ -78,6 +79,23 @@ export interface UrlState {
   report?: ReportUrl | null;
   /** Only present when the link asks a question in words. */
   ask?: AskUrl | null;
+  /** Only present when the link opens a comparison. */
+  compare?: CompareUrl | null;
+}
+
+/** Two segments or agencies side by side (`b` empty while the reader picks it), each at a date or as of the report. */
+export interface CompareUrl {
+  a: string;
+  b: string;
+  asOfA: string | null;
+  asOfB: string | null;
+}
+
+function parseCompare(p: URLSearchParams): CompareUrl | null {
+  const [a, b = ''] = (p.get('compare') ?? '').split(',');
+  if (!isNodeId(a) || (b !== '' && !isNodeId(b))) return null;
+  const [asOfA = '', asOfB = ''] = (p.get('compareAt') ?? '').split(',');
+  return { a, b, asOfA: isIsoDate(asOfA) ? asOfA : null, asOfB: isIsoDate(asOfB) ? asOfB : null };
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -209,10 +227,12 @@ export function parseUrlState(search: string): UrlState {
   const teach = parseTeach(p);
   const report = parseReport(p);
   const ask = parseAsk(p);
+  const compare = parseCompare(p);
   return {
     ...(teach ? { teach } : {}),
     ...(report ? { report } : {}),
     ...(ask ? { ask } : {}),
+    ...(compare ? { compare } : {}),
     lang: lang === 'en' ? 'en' : 'zh',
     node: isNodeId(node) ? node : null,
     hideLabels: unique(list(p.get('hide')).filter(isLabel)),
@@ -277,6 +297,10 @@ export function writeUrlState(s: UrlState): string {
   }
   if (s.layout === 'time') p.set('layout', 'time');
   if (s.view === 'list') p.set('view', 'list');
+  if (s.compare && isNodeId(s.compare.a) && (s.compare.b === '' || isNodeId(s.compare.b))) {
+    p.set('compare', `${s.compare.a},${s.compare.b}`);
+    if (s.compare.asOfA || s.compare.asOfB) p.set('compareAt', `${s.compare.asOfA ?? ''},${s.compare.asOfB ?? ''}`);
+  }
   if (s.camera) {
     const c = roundCamera(s.camera);
     if (!isDefaultCamera(c)) p.set('cam', `${c.x},${c.y},${c.ratio}`);

@@ -13,6 +13,7 @@ import { append, clear, h } from '../ui/dom';
 import { formatDate, nodeName, onLangChange, t } from '../i18n/index';
 import { csvField, downloadText, errorBlock, type TeachActions } from './common';
 import { citation } from '../ui/citation';
+import { compareWithButton } from '../ui/compare-open';
 
 export interface MatrixView {
   readonly el: HTMLElement;
@@ -138,7 +139,9 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
             tabindex: r === active[0] && c === active[1] ? '0' : '-1',
             'data-row': r,
             'data-col': c,
-            'aria-label': ci.rules.length ? `${label}: ${ci.rules.map((id) => nodeName(rules.get(id)!)).join('; ')}` : `${label} (${t('matrix.empty')})`,
+            // A cell with rules is named by its own text (the rule names it shows) after a
+            // hidden "agency · segment" prefix, so the accessible name contains the visible text.
+            'aria-label': ci.rules.length ? null : `${label} (${t('matrix.empty')})`,
             onclick: () => {
               active = [r, c];
               updateTabIndex(table);
@@ -148,6 +151,7 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
           },
           ci.rules.length
             ? [
+                h('span', { class: 'sr-only' }, `${nodeName(agency)} · ${nodeName(segment)}: `),
                 h('span', { class: 'matrix-count' }, String(ci.rules.length)),
                 // Phrasing content only inside a button: spans shown as lines by CSS.
                 h(
@@ -227,7 +231,13 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
     if (data.agencies.length === 0) return void root.append(h('p', {}, t('matrix.nothing')));
     append(
       root,
-      h('div', { class: 'matrix-tools' }, h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${t('matrix.csv')}`)),
+      h(
+        'div',
+        { class: 'matrix-tools' },
+        h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${t('matrix.csv')}`),
+        // Compares the segment of the active cell (the one last clicked or reached by the arrow keys).
+        compareWithButton(() => data?.segments[active[1]]),
+      ),
       h('div', { class: 'matrix-scroll' }, renderTable()),
       h('p', { class: 'muted small' }, t('matrix.keys')),
       cellSources,

@@ -12,6 +12,7 @@ import { append, clear, h } from '../ui/dom';
 import { citation } from '../ui/citation';
 import { formatDate, onLangChange, pick, t } from '../i18n/index';
 import { errorBlock, type TeachActions } from './common';
+import { answerActions } from '../ui/answer-actions';
 
 export interface TourPlayer {
   readonly el: HTMLElement;
@@ -106,6 +107,7 @@ export function tourPlayer(store: Store, actions: TeachActions): TourPlayer {
         { class: 'tour-head' },
         h('button', { type: 'button', class: 'link-button tour-back', onclick: () => void show(null) }, `← ${t('tour.back')}`),
         h('h2', { id: 'tour-heading' }, pick(open.title)),
+        answerActions({ kind: 'tour', tour: open.id }),
         h('progress', { class: 'tour-progress', max: total, value: step + 1, 'aria-label': t('tour.progress', { n: step + 1, total }) }),
         h('p', { class: 'tour-count' }, t('tour.progress', { n: step + 1, total })),
       ),

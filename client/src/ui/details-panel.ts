@@ -11,6 +11,8 @@ import { REL_TYPES, type RelType } from '../graph/model';
 import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/index';
 import { clear, h } from './dom';
 import { citation } from './citation';
+import { answerActions } from './answer-actions';
+import { ta } from './answer-i18n';
 
 export interface DetailsActions {
   expand(id: string): void;
@@ -67,7 +69,11 @@ export class DetailsPanel {
         { class: 'button-row' },
         h('button', { type: 'button', onclick: () => this.actions.expand(n.id) }, t('details.expand')),
         h('button', { type: 'button', onclick: () => this.actions.hide(n.id) }, t('details.hide')),
+        n.label === 'Segment' || n.label === 'Agency'
+          ? h('button', { type: 'button', class: 'compare-with', onclick: () => this.store.set({ compare: { a: n.id, b: '', asOfA: null, asOfB: null } }) }, ta('compare.with'))
+          : null,
       ),
+      answerActions({ kind: 'node', id: n.id }),
     ];
   }
 

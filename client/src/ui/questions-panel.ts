@@ -14,6 +14,11 @@ import { append, clear, h, uid } from './dom';
 import { SearchBox } from './search-box';
 import { citation } from './citation';
 import { errorMessage } from './status';
+import { answerActions, type BriefTarget } from './answer-actions';
+import { ta } from './answer-i18n';
+
+/** Column a reader sorted the answer by; `null` keeps the server's order (most rules first, then by date). */
+type SortKey = 'agency' | 'rule' | 'date' | null;
 
 type Answer =
   | { kind: 'regulators'; data: WithCypher<RegulatorsAnswer> }
@@ -35,6 +40,7 @@ export class QuestionsPanel {
   private loading = false;
   private request: AbortController | null = null;
   private readonly forms = h('div', { class: 'question-forms' });
+  private sort: SortKey = null;
 
   constructor(
     private readonly store: Store,
@@ -92,7 +98,10 @@ export class QuestionsPanel {
       'select',
       { id, name: kind, required: true },
       h('option', { value: '' }, t(choose)),
-      options.map((n) => h('option', { value: n.id, selected: n.id === current }, getLang() === 'en' ? `${n.nameEn} · ${n.name}` : `${n.name} · ${n.nameEn}`)),
+      // One language at a time: the picker lists the names of the interface's language.
+      [...options]
+        .sort((a, b) => nodeName(a).localeCompare(nodeName(b), getLang() === 'zh' ? 'zh-CN' : 'en'))
+        .map((n) => h('option', { value: n.id, selected: n.id === current }, nodeName(n))),
     );
     const form = h(
       'form',
@@ -147,6 +156,7 @@ export class QuestionsPanel {
 
   async ask(q: Question | null, quiet = false): Promise<void> {
     this.request?.abort();
+    if (!quiet) this.sort = null;
     this.error = null;
     if (!q) {
       this.answer = null;
@@ -228,11 +238,51 @@ export class QuestionsPanel {
     const body =
       a.kind === 'regulators' ? this.regulatorsTable(a.data) : a.kind === 'rules' ? this.rulesTable(a.data) : a.kind === 'path' ? this.pathView(a.data) : this.noPath(a);
     const cypher = a.kind === 'none' ? undefined : a.data.cypher;
+    const asOf = this.store.get().dateTo;
+    const target: BriefTarget | null =
+      q?.kind === 'regulators' ? { kind: 'regulators', segment: q.segment, asOf } : q?.kind === 'rules' ? { kind: 'rules', topic: q.topic, asOf } : q?.kind === 'path' && a.kind === 'path' ? { kind: 'path', a: q.a, b: q.b } : null;
     append(
       this.answerEl,
       h('div', { class: 'answer-head' }, body[0] ?? null, h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('q.clear'), title: t('q.clear'), onclick: () => this.store.set({ question: null }) }, '×')),
+      this.derivation(a, asOf),
+      target ? answerActions(target) : null,
       ...body.slice(1),
       cypher ? h('details', { class: 'cypher' }, h('summary', {}, t('q.showQuery')), h('pre', {}, h('code', {}, cypher))) : null,
+    );
+  }
+
+  /** How the answer was found (through narrower segments or topics, as of a date) and counts that match the rows. */
+  private derivation(a: Answer, asOf: string | null): HTMLElement | null {
+    if (a.kind !== 'regulators' && a.kind !== 'rules') return null;
+    const asked = a.kind === 'regulators' ? a.data.segment : a.data.topic;
+    const matched = a.kind === 'regulators' ? a.data.agencies.flatMap((x) => x.rules.map((r) => r.segment)) : a.data.rules.map((r) => r.topic);
+    const narrower = [...new Map(matched.filter((n) => n.id !== asked.id).map((n) => [n.id, n])).values()];
+    const kind = ta(a.kind === 'regulators' ? 'answer.kindSegments' : 'answer.kindTopics');
+    const entries = a.kind === 'regulators' ? a.data.agencies.reduce((n, x) => n + x.rules.length, 0) : a.data.rules.length;
+    const rules = new Set(a.kind === 'regulators' ? a.data.agencies.flatMap((x) => x.rules.map((r) => r.rule.id)) : a.data.rules.map((r) => r.rule.id)).size;
+    return h(
+      'div',
+      { class: 'answer-derivation' },
+      h('p', { class: 'answer-counts' }, a.kind === 'regulators' ? ta('answer.counts', { agencies: a.data.agencies.length, rules, entries }) : ta('answer.countsRules', { rules, entries })),
+      h(
+        'p',
+        {},
+        narrower.length
+          ? ta('answer.derivedNarrower', { kind, name: nodeName(asked), names: narrower.map((n) => nodeName(n)).join(getLang() === 'zh' ? '、' : ', ') })
+          : ta('answer.derivedDirect', { kind, name: nodeName(asked) }),
+        ' ',
+        asOf ? ta('answer.asOf', { date: asOf }) : ta('answer.asOfNow'),
+      ),
+    );
+  }
+
+  /** A column header that sorts the answer; `aria-sort` tells screen readers the order. */
+  private sortHeader(key: Exclude<SortKey, null>, label: MessageKey): HTMLElement {
+    const on = this.sort === key;
+    return h(
+      'th',
+      { scope: 'col', 'aria-sort': on ? 'ascending' : 'none' },
+      h('button', { type: 'button', class: `sort-btn${on ? ' on' : ''}`, 'data-sort': key, onclick: () => { this.sort = on ? null : key; this.renderAnswer(); } }, t(label), h('span', { 'aria-hidden': 'true' }, on ? ' ▲' : ' ↕')),
     );
   }
 
@@ -252,8 +302,14 @@ export class QuestionsPanel {
   private regulatorsTable(d: RegulatorsAnswer): Array<HTMLElement | null> {
     const title = h('h3', {}, t('q.answerRegulators', { n: d.total.agencies, segment: nodeName(d.segment) }));
     if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies'))];
-    const rows = d.agencies.flatMap(({ agency, rules }) =>
-      rules.map((r, i) =>
+    const byName = (x: ApiNode, y: ApiNode) => nodeName(x).localeCompare(nodeName(y), getLang() === 'zh' ? 'zh-CN' : 'en');
+    const byDate = (x: ApiNode, y: ApiNode) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || byName(x, y);
+    // Grouped by agency whatever the order: agency → rules → what each says.
+    const groups = this.sort === 'agency' ? [...d.agencies].sort((x, y) => byName(x.agency, y.agency)) : d.agencies;
+    const rowsOf = (rules: RegulatorsAnswer['agencies'][number]['rules']) =>
+      this.sort === 'rule' ? [...rules].sort((x, y) => byName(x.rule, y.rule)) : this.sort === 'date' ? [...rules].sort((x, y) => byDate(x.rule, y.rule)) : rules;
+    const rows = groups.flatMap(({ agency, rules: unsorted }) =>
+      rowsOf(unsorted).map((r, i, rules) =>
         h(
           'tr',
           {},
@@ -266,7 +322,8 @@ export class QuestionsPanel {
       ),
     );
     const shown = d.agencies.reduce((n, a) => n + a.rules.length, 0);
-    return [title, truncationNote(d.truncated, shown, d.total.entries), answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows)];
+    const head = [this.sortHeader('agency', 'q.colAgency'), this.sortHeader('rule', 'q.colRule'), this.sortHeader('date', 'q.colDate'), colHeader('q.colSegment'), colHeader('q.colSource')];
+    return [title, truncationNote(d.truncated, shown, d.total.entries), answerTable(head, rows)];
   }
 
   private rulesTable(d: RulesAnswer): Array<HTMLElement | null> {
@@ -274,7 +331,10 @@ export class QuestionsPanel {
     const shownRules = new Set(d.rules.map((r) => r.rule.id)).size;
     const title = h('h3', {}, t(d.truncated ? 'q.answerRulesAtLeast' : 'q.answerRules', { n: shownRules, topic: nodeName(d.topic) }));
     if (!d.rules.length) return [title, h('p', {}, t('q.noRules'))];
-    const rows = d.rules.map((r) =>
+    const byName = (x: ApiNode, y: ApiNode) => nodeName(x).localeCompare(nodeName(y), getLang() === 'zh' ? 'zh-CN' : 'en');
+    const sorted =
+      this.sort === 'rule' ? [...d.rules].sort((x, y) => byName(x.rule, y.rule)) : this.sort === 'date' ? [...d.rules].sort((x, y) => (x.rule.date ?? '9999').localeCompare(y.rule.date ?? '9999') || byName(x.rule, y.rule)) : d.rules;
+    const rows = sorted.map((r) =>
       h(
         'tr',
         {},
@@ -285,7 +345,8 @@ export class QuestionsPanel {
         h('td', {}, this.quotes(r.sources.length ? r.sources : r.relationship.sources)),
       ),
     );
-    return [title, truncationNote(d.truncated, d.rules.length, d.total), answerTable(['q.colRule', 'q.colWhat', 'q.colTopic', 'q.colDate', 'q.colSource'], rows)];
+    const head = [this.sortHeader('rule', 'q.colRule'), colHeader('q.colWhat'), colHeader('q.colTopic'), this.sortHeader('date', 'q.colDate'), colHeader('q.colSource')];
+    return [title, truncationNote(d.truncated, d.rules.length, d.total), answerTable(head, rows)];
   }
 
   private pathView(d: PathAnswer): HTMLElement[] {
@@ -347,15 +408,17 @@ export function rulesSubgraph(d: RulesAnswer): Subgraph {
   return { nodes: [...nodes.values()], relationships: [...rels.values()] };
 }
 
+const colHeader = (k: MessageKey): HTMLElement => h('th', { scope: 'col' }, t(k));
+
 /** An answer's table: a scrollable wrapper, one header row of the given columns, the rows. */
-function answerTable(columns: MessageKey[], rows: HTMLElement[]): HTMLElement {
+function answerTable(columns: HTMLElement[], rows: HTMLElement[]): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
       { class: 'answer-table' },
-      h('thead', {}, h('tr', {}, columns.map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, columns)),
       h('tbody', {}, rows),
     ),
   );

@@ -16,6 +16,8 @@ export class GraphCounter {
     private readonly store: Store,
     private readonly view: GraphView,
     private readonly status: StatusOverlay,
+    /** The canvas's description for screen readers, which repeats the counts. */
+    private readonly description?: { setCounts(nodes: number, edges: number): void },
   ) {
     store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'lang'], () => this.update());
   }
@@ -28,6 +30,7 @@ export class GraphCounter {
     const edges = view.graph.filterEdges((_e, a, src, tgt) => isEdgeVisible(a, view.isVisible(src), view.isVisible(tgt), f)).length;
     // In an overview the canvas draws only some relationships: the count is of the view (and the list).
     this.el.textContent = t(view.overview ? 'status.nodesInOverview' : 'status.nodesShown', { nodes, edges });
+    this.description?.setCounts(nodes, edges);
     if (nodes === 0) status.message(t('status.empty'), { label: t('filters.reset'), run: () => this.store.set({ hideLabels: [], hideTypes: [], dateFrom: null, dateTo: null, hidden: [] }) });
     else if (status.el.classList.contains('note') && status.el.textContent?.startsWith(t('status.empty').slice(0, 8))) status.hide();
   }

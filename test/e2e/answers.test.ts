@@ -236,6 +236,7 @@ describe('compare', () => {
 
 describe('defects', () => {
   it('?node= with an unknown id: the details panel does not stay on "Loading details…"', async () => {
+    app.browser.expectConsoleError(/Failed to load resource: .* 404 .*no-such-agency/, 'the link names an id the graph does not have, on purpose');
     const page = await app.open('?node=agency:no-such-agency&lang=en');
     await page.waitForFunction(() => !(document.querySelector('.details')?.textContent ?? '').includes('Loading details'));
     expect(await page.locator('.details').textContent()).not.toContain('Loading details');

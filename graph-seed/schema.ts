@@ -10,7 +10,7 @@
 import { z } from 'zod';
 
 export * from './vocabulary.js';
-import { NODE_LABELS, REL_TYPES } from './vocabulary.js';
+import { EVIDENCE_LEVELS, NODE_LABELS, REL_TYPES } from './vocabulary.js';
 
 /** `2016`, `2016-07` or `2016-07-18`; month and day ranges are checked by the validator. */
 export const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -32,9 +32,16 @@ export const figureSchema = z.strictObject({
   metricEn: nonEmpty,
   value: z.number().finite(),
   unit: nonEmpty,
-  /** ISO year or date the figure refers to. */
-  year: z.string().regex(ISO_DATE, 'must be an ISO date such as 2016 or 2016-07'),
+  /**
+   * ISO year or date the figure refers to, only when the text gives it; a figure without
+   * one has a `note` saying what period the text does give (the validator checks).
+   */
+  year: z.string().regex(ISO_DATE, 'must be an ISO date such as 2016 or 2016-07').optional(),
   region: nonEmpty,
+  /** Absent when the quote states the figure; `attributed` or `inferred` need a `note`. */
+  evidence: z.enum(EVIDENCE_LEVELS).optional(),
+  /** What the figure rests on, what period it covers, and what it cannot be compared with. */
+  note: nonEmpty.optional(),
   sources,
 });
 export type Figure = z.infer<typeof figureSchema>;

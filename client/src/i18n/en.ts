@@ -86,6 +86,17 @@ export const en = {
   'filters.hiddenNodes': '{n} nodes hidden by hand',
   'filters.showHidden': 'Show them again',
   'filters.reset': 'Reset filters',
+  'filters.evidence': 'Evidence',
+  'filters.statedOnly': 'Stated facts only (hide what the graph attributes or infers)',
+  'evidence.stated': 'stated',
+  'evidence.attributed': 'attributed',
+  'evidence.inferred': 'inferred',
+  'evidence.statedTitle': 'The report states this outright.',
+  'evidence.attributedTitle': 'The report states this without naming the document; the graph attributes it.',
+  'evidence.inferredTitle': 'The report implies this; the graph infers it from the text.',
+  'evidence.qualifier': 'qualified: {q}',
+  'evidence.noYear': 'year not given',
+  'list.colEvidence': 'Evidence',
 
   'q.heading': 'Questions',
   'q.regulators': 'Who regulates…?',
@@ -181,6 +192,8 @@ export const en = {
   'kind.plan': 'plan',
   'kind.law': 'law',
   'graph.overview': 'Large graph ({edges} relationships): only the relationships of the node under the pointer or selected, and of an answer, are drawn. The list view shows them all.',
+  'q.through': 'Regulated through {segment}',
+  'q.throughNote': 'No rule names this segment itself; these rules regulate a broader segment it is part of.',
 } as const;
 
 export type MessageKey = keyof typeof en;

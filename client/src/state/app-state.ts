@@ -85,6 +85,7 @@ export function toUrlState(s: AppState): UrlState {
     dateFrom: s.dateFrom,
     dateTo: s.dateTo,
     hidden: s.hidden,
+    statedOnly: s.statedOnly,
     question: s.question,
     layout: s.layout,
     view: s.view,

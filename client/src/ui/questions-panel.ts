@@ -13,6 +13,7 @@ import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/ind
 import { append, clear, h, uid } from './dom';
 import { SearchBox } from './search-box';
 import { citation } from './details-panel';
+import { evidenceMarks } from './evidence-badge';
 import { errorMessage } from './status';
 
 type Answer =
@@ -251,7 +252,7 @@ export class QuestionsPanel {
 
   private regulatorsTable(d: RegulatorsAnswer): Array<HTMLElement | null> {
     const title = h('h3', {}, t('q.answerRegulators', { n: d.total.agencies, segment: nodeName(d.segment) }));
-    if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies'))];
+    if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies')), ...this.throughTable(d)];
     const rows = d.agencies.flatMap(({ agency, rules }) =>
       rules.map((r, i) =>
         h(
@@ -260,13 +261,51 @@ export class QuestionsPanel {
           i === 0 ? h('th', { scope: 'row', rowspan: rules.length }, this.nodeButton(agency)) : null,
           h('td', {}, this.nodeButton(r.rule)),
           h('td', {}, r.rule.date ?? ''),
-          h('td', {}, this.nodeButton(r.segment)),
+          h('td', {}, this.nodeButton(r.segment), evidenceMarks(r.regulates.properties)),
           h('td', {}, this.quotes([...r.regulates.sources, ...r.issued.sources])),
         ),
       ),
     );
     const shown = d.agencies.reduce((n, a) => n + a.rules.length, 0);
-    return [title, truncationNote(d.truncated, shown, d.total.entries), answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows)];
+    return [
+      title,
+      truncationNote(d.truncated, shown, d.total.entries),
+      answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows),
+      ...this.throughTable(d),
+    ];
+  }
+
+  /** The part of the answer regulated through a broader segment, marked as such and apart from the rest. */
+  private throughTable(d: RegulatorsAnswer): HTMLElement[] {
+    if (!d.through?.length) return [];
+    const parents = [...new Map(d.through.map((x) => [x.segment.id, x.segment])).values()];
+    // The PART_OF links the answer rests on: an inferred one is marked like any other fact.
+    const known = new Map<string, ApiNode>([[d.segment.id, d.segment], ...parents.map((p): [string, ApiNode] => [p.id, p])]);
+    const g = this.view.graph;
+    const name = (id: string) => (known.has(id) ? nodeName(known.get(id)!) : g.hasNode(id) ? nodeName(g.getNodeAttributes(id)) : id);
+    const partOf = (d.broader ?? []).map((r) => h('li', {}, `${name(r.source)} → ${name(r.target)}`, evidenceMarks(r.properties)));
+    const rows = d.through.map((x) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, this.nodeButton(x.agency)),
+        h('td', {}, this.nodeButton(x.rule)),
+        h('td', {}, x.rule.date ?? ''),
+        h('td', {}, this.nodeButton(x.segment), evidenceMarks(x.regulates.properties)),
+        h('td', {}, this.quotes([...x.regulates.sources, ...x.issued.sources])),
+      ),
+    );
+    return [
+      h(
+        'section',
+        { class: 'through', 'data-part': 'through' },
+        h('h4', {}, t('q.through', { segment: parents.map((p) => nodeName(p)).join('、') })),
+        h('p', { class: 'muted' }, t('q.throughNote')),
+        partOf.length ? h('ul', { class: 'through-part-of' }, partOf) : null,
+        truncationNote(d.through.length < d.total.through, d.through.length, d.total.through),
+        answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows),
+      ),
+    ];
   }
 
   private rulesTable(d: RulesAnswer): Array<HTMLElement | null> {
@@ -279,7 +318,7 @@ export class QuestionsPanel {
         'tr',
         {},
         h('th', { scope: 'row' }, this.nodeButton(r.rule)),
-        h('td', {}, h('span', { class: `verb verb-${r.relationship.type.toLowerCase()}` }, t(`rel.${r.relationship.type}`))),
+        h('td', {}, h('span', { class: `verb verb-${r.relationship.type.toLowerCase()}` }, t(`rel.${r.relationship.type}`)), evidenceMarks(r.relationship.properties)),
         h('td', {}, this.nodeButton(r.topic)),
         h('td', {}, r.rule.date ?? ''),
         h('td', {}, this.quotes(r.sources.length ? r.sources : r.relationship.sources)),
@@ -303,7 +342,7 @@ export class QuestionsPanel {
         { class: 'explanation' },
         sentences.map((s, i) => {
           const rel: ApiRelationship | undefined = d.relationships[i];
-          return h('li', {}, h('p', {}, s), rel ? this.quotes(rel.sources) : null);
+          return h('li', {}, h('p', {}, s, rel ? evidenceMarks(rel.properties) : null), rel ? this.quotes(rel.sources) : null);
         }),
       ),
     ];
@@ -333,6 +372,13 @@ export function regulatorsSubgraph(d: RegulatorsAnswer): Subgraph {
       rels.set(r.regulates.id, r.regulates);
     }
   }
+  // Regulated through a parent: the parent, its rules and the PART_OF links up to it.
+  for (const x of d.through ?? []) {
+    for (const n of [x.agency, x.rule, x.segment]) nodes.set(n.id, n);
+    rels.set(x.issued.id, x.issued);
+    rels.set(x.regulates.id, x.regulates);
+  }
+  for (const r of d.broader ?? []) if (nodes.has(r.source) && nodes.has(r.target)) rels.set(r.id, r);
   return { nodes: [...nodes.values()], relationships: [...rels.values()] };
 }
 

@@ -24,6 +24,7 @@ export function filtersOf(s: AppState): Filters {
     dateFrom: s.dateFrom ?? undefined,
     dateTo: s.dateTo ?? undefined,
     hiddenNodes: new Set(s.hidden),
+    statedOnly: s.statedOnly,
   };
 }
 
@@ -112,7 +113,7 @@ export class GraphView {
   }
 
   private onState(s: AppState, p: AppState): void {
-    const keys: Array<keyof AppState> = ['hovered', 'node', 'focus', 'lang', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden'];
+    const keys: Array<keyof AppState> = ['hovered', 'node', 'focus', 'lang', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly'];
     if (keys.some((k) => s[k] !== p[k])) {
       this.computeHighlight(s);
       this.renderer?.refresh();

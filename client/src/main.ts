@@ -216,7 +216,7 @@ function updateCounter(): void {
   if (nodes === 0) status.message(t('status.empty'), { label: t('filters.reset'), run: () => store.set({ hideLabels: [], hideTypes: [], dateFrom: null, dateTo: null, hidden: [] }) });
   else if (status.el.classList.contains('note') && status.el.textContent?.startsWith(t('status.empty').slice(0, 8))) status.hide();
 }
-store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'lang'], updateCounter);
+store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly', 'lang'], updateCounter);
 store.watch(['view'], (s) => {
   graphEl.hidden = s.view === 'list';
   graphArea.classList.toggle('listing', s.view === 'list');

@@ -64,4 +64,15 @@ describe('evidence', () => {
     await screenshot(page, 'evidence-regulated-through');
     await page.close();
   });
+
+  it('the matrix shows a column regulated only through its parent, marked and not counted', async () => {
+    const page = await app.open('?teach=matrix&lang=en');
+    await page.locator('.matrix-table').waitFor();
+    const cells = page.locator('.matrix-table tbody td[data-segment="segment:internet-trust"]');
+    await expect.poll(() => cells.locator('.matrix-rule.through').count()).toBeGreaterThan(0);
+    expect(await cells.locator('.matrix-rule.direct').count()).toBe(0);
+    expect(await cells.locator('.matrix-rule.through .via').first().textContent()).toContain('through Internet finance');
+    await screenshot(page, 'evidence-matrix-through');
+    await page.close();
+  });
 });

@@ -64,6 +64,7 @@ export const teachEn = {
   'matrix.cell': '{agency} · {segment}: {n} rules',
   'matrix.empty': 'none',
   'matrix.rollupMark': '↑ via {segment}',
+  'matrix.throughMark': '↓ through {segment}',
   'matrix.csv': 'Download CSV',
   'matrix.keys': 'Arrow keys move between cells; Enter shows the cell in the graph.',
   'matrix.nothing': 'No agency regulates a segment through a dated rule by this date.',

@@ -66,6 +66,7 @@ export const teachZh: TeachDictionary = {
   'matrix.cell': '{agency} · {segment}：{n}项规则',
   'matrix.empty': '无',
   'matrix.rollupMark': '↑ 经由{segment}',
+  'matrix.throughMark': '↓ 经由上级{segment}',
   'matrix.csv': '下载 CSV',
   'matrix.keys': '方向键在单元格之间移动；回车在图中显示该单元格。',
   'matrix.nothing': '截至该日期，没有机构通过有日期的规则监管任何业态。',

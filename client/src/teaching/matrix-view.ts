@@ -30,6 +30,8 @@ type Sort = { by: 'agency'; dir: 'ascending' } | { by: 'total' | string; dir: 'd
 interface CellInfo {
   cell: MatrixCell | undefined;
   rules: string[];
+  /** Rules of a broader segment (regulated through a parent): shown apart, not counted. */
+  through: string[];
 }
 
 export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixView {
@@ -47,7 +49,8 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
   function info(agency: string, segment: string): CellInfo {
     const cell = data!.cells.find((c) => c.agency === agency && c.segment === segment);
     const rules = cell ? [...new Set([...cell.rules, ...cell.rollup.map((r) => r.rule)])] : [];
-    return { cell, rules };
+    const through = cell ? [...new Set((cell.through ?? []).map((r) => r.rule))].filter((id) => !rules.includes(id)) : [];
+    return { cell, rules, through };
   }
   const total = (agency: string): number =>
     new Set(data!.cells.filter((c) => c.agency === agency).flatMap((c) => [...c.rules, ...c.rollup.map((r) => r.rule)])).size;
@@ -62,7 +65,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
   }
 
   function cellIds(agency: ApiNode, segment: ApiNode, ci: CellInfo): string[] {
-    return [agency.id, segment.id, ...ci.rules, ...(ci.cell?.rollup.map((r) => r.via) ?? [])];
+    return [agency.id, segment.id, ...ci.rules, ...ci.through, ...(ci.cell?.rollup.map((r) => r.via) ?? []), ...(ci.cell?.through?.map((r) => r.via) ?? [])];
   }
 
   function sortButton(key: string, name: string): HTMLElement {
@@ -126,11 +129,13 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
             tabindex: r === active[0] && c === active[1] ? '0' : '-1',
             'data-row': r,
             'data-col': c,
-            'aria-label': ci.rules.length ? `${label}: ${ci.rules.map((id) => nodeName(rules.get(id)!)).join('; ')}` : `${label} (${tt('matrix.empty')})`,
+            'aria-label':
+              (ci.rules.length ? `${label}: ${ci.rules.map((id) => nodeName(rules.get(id)!)).join('; ')}` : `${label} (${tt('matrix.empty')})`) +
+              (ci.through.length ? `; ${ci.through.map((id) => `${nodeName(rules.get(id)!)} ${tt('matrix.throughMark', { segment: '' }).trim()}`).join('; ')}` : ''),
             onclick: () => {
               active = [r, c];
               updateTabIndex(table);
-              if (ci.rules.length) deps.onShowSubgraph(cellIds(agency, segment, ci));
+              if (ci.rules.length || ci.through.length) deps.onShowSubgraph(cellIds(agency, segment, ci));
             },
           },
           ci.rules.length
@@ -152,6 +157,22 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
                 ),
               ]
             : h('span', { class: 'matrix-count zero', 'aria-hidden': 'true' }, '·'),
+          // Regulated through a parent: marked, in its own style, never counted with the rest.
+          ci.through.length
+            ? h(
+                'span',
+                { class: 'matrix-rules' },
+                ci.through.map((id) => {
+                  const via = ci.cell?.through?.filter((x) => x.rule === id).map((x) => segmentName.get(x.via) ?? x.via) ?? [];
+                  return h(
+                    'span',
+                    { class: 'matrix-rule through', title: nodeName(rules.get(id)!) },
+                    nodeName(rules.get(id)!),
+                    h('span', { class: 'via' }, ` ${tt('matrix.throughMark', { segment: via.join('、') })}`),
+                  );
+                }),
+              )
+            : null,
         );
         tr.append(h('td', { 'data-segment': segment.id }, btn));
       });

@@ -303,7 +303,8 @@ export class QuestionsPanel {
         h('p', { class: 'muted' }, t('q.throughNote')),
         partOf.length ? h('ul', { class: 'through-part-of' }, partOf) : null,
         truncationNote(d.through.length < d.total.through, d.through.length, d.total.through),
-        answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows),
+        // Its own table (not .answer-table): the answer proper stays one table.
+        answerTable(['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'], rows, 'data-table through-table'),
       ),
     ];
   }
@@ -394,13 +395,13 @@ export function rulesSubgraph(d: RulesAnswer): Subgraph {
 }
 
 /** An answer's table: a scrollable wrapper, one header row of the given columns, the rows. */
-function answerTable(columns: MessageKey[], rows: HTMLElement[]): HTMLElement {
+function answerTable(columns: MessageKey[], rows: HTMLElement[], cls = 'answer-table'): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
-      { class: 'answer-table' },
+      { class: cls },
       h('thead', {}, h('tr', {}, columns.map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows),
     ),

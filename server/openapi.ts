@@ -237,6 +237,11 @@ const schemas: Record<string, Json> = {
       },
       asOf: { ...isoDate, description: 'Show the graph as of this date.' },
       sources: arrayOf(ref('Source')),
+      evidence: {
+        type: 'string',
+        enum: ['attributed', 'inferred'],
+        description: 'Present when the step rests on a reading of the text; its text then says so (“the report implies …”).',
+      },
     },
     ['id', 'title', 'text', 'entities', 'sources'],
   ),

@@ -55,7 +55,7 @@ export const teachEn = {
   'changes.invalid': 'Give two dates such as 2016 or 2016-08-24, the first not after the second.',
 
   'matrix.heading': 'Who regulates which segment',
-  'matrix.intro': 'Each cell lists the rules an agency issued that regulate the segment. Rules that regulate a narrower segment are counted in its broader segments too, marked ↑.',
+  'matrix.intro': 'Each cell lists the rules an agency issued that regulate the segment. Rules that regulate a narrower segment are counted in its broader segments too, marked ↑. Rules of a broader segment are listed below the count in italics, marked ↓: the segment is regulated through its parent, and they are not counted.',
   'matrix.caption': 'Agencies (rows) × segments (columns){asOf}',
   'matrix.captionAsOf': ', as of {date}',
   'matrix.agency': 'Agency',

@@ -57,7 +57,7 @@ export const teachZh: TeachDictionary = {
   'changes.invalid': '请输入两个日期（如 2016 或 2016-08-24），前一个不晚于后一个。',
 
   'matrix.heading': '谁监管哪个业态',
-  'matrix.intro': '每个单元格列出某机构发布的、规范该业态的规则。规范下级业态的规则也计入其上级业态，以 ↑ 标出。',
+  'matrix.intro': '每个单元格列出某机构发布的、规范该业态的规则。规范下级业态的规则也计入其上级业态，以 ↑ 标出。规范上级业态的规则以斜体列在计数之下，以 ↓ 标出：该业态经由上级受到监管，这些规则不计入。',
   'matrix.caption': '机构（行）× 业态（列）{asOf}',
   'matrix.captionAsOf': '，截至{date}',
   'matrix.agency': '机构',

@@ -38,7 +38,9 @@ export async function readLiveGeneration(driver: Driver, database: string): Prom
 }
 
 /**
- * Makes `gen` the live generation, inside the caller's transaction. `expected` is the live
+ * Makes `gen` the live generation, inside the caller's transaction, with a new revision (a
+ * single-mode load rewrites the live generation in place, so the generation alone would not
+ * say that the graph changed). `expected` is the live
  * generation the load started from: if another load flipped in between, this throws and
  * the transaction rolls back rather than hide that load's graph.
  */
@@ -46,7 +48,7 @@ export async function setLiveGeneration(tx: Runner, gen: number, expected: numbe
   const res = await tx.run(
     `MERGE (s:${STATE_LABEL} {key: $key})
      WITH s, s.generation AS was
-     SET s.generation = $gen
+     SET s.generation = $gen, s.revision = randomUUID()
      RETURN was`,
     { key: LIVE_KEY, gen: neo4j.int(gen) },
   );

@@ -7,6 +7,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { GraphStore } from './stores/types.js';
+import { AnswerCache } from './cache/answer-cache.js';
+import { answerCaching, DEFAULT_ANSWER_CACHE_MB, DEFAULT_ANSWER_STALENESS_MS } from './cache/answer-caching.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { requestLogging } from './http/logging.js';
 import { cors, methodGuard, rateLimiter, refuseBodies, securityHeaders, urlLengthLimit } from './http/security.js';
@@ -41,6 +43,12 @@ export interface AppOptions {
    * `X-Forwarded-For` decide the client IP, or anyone could dodge the rate limit.
    */
   trustProxy?: boolean | number | string | undefined;
+  /**
+   * Answers cached by graph revision (server/cache/): the cache (default
+   * DEFAULT_ANSWER_CACHE_MB) and how stale the known revision may be (default
+   * DEFAULT_ANSWER_STALENESS_MS); `now` for tests that move time.
+   */
+  answers?: { cache?: AnswerCache; stalenessMs?: number; now?: () => number } | undefined;
 }
 
 /** 400 for a path that is not valid percent-encoding, before any router tries to decode it. */
@@ -58,17 +66,20 @@ const rejectMalformedPath: RequestHandler = (req, res, next) => {
 
 export function apiRouter(options: AppOptions): express.Router {
   const { store } = options;
-  const api = express.Router();
-  if (options.corsOrigin) api.use(cors(options.corsOrigin));
-  api.use(methodGuard(Boolean(options.corsOrigin)));
-  api.use(refuseBodies());
+  const guarded = express.Router();
+  if (options.corsOrigin) guarded.use(cors(options.corsOrigin));
+  guarded.use(methodGuard(Boolean(options.corsOrigin)));
+  guarded.use(refuseBodies());
   const limiter = rateLimiter(options.rateLimitPerMinute);
-  if (limiter) api.use(limiter);
-  api.use((_req, res, next) => {
-    // The data changes only with a deploy, but a deploy must be seen at once.
+  if (limiter) guarded.use(limiter);
+  guarded.use((_req, res, next) => {
+    // The data changes with a load, which must be seen at once: clients revalidate (ETag).
     res.setHeader('Cache-Control', 'no-cache');
     next();
   });
+
+  // The routes, run by the answer cache (ETags, 304s, answers kept per graph revision).
+  const api = express.Router();
 
   healthRoutes(api, store);
   schemaRoutes(api, store);
@@ -89,12 +100,23 @@ export function apiRouter(options: AppOptions): express.Router {
   api.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `No API route ${req.method} ${req.baseUrl}${req.path}.`);
   });
-  return api;
+  guarded.use(
+    answerCaching(api, {
+      readRevision: () => store.revision(),
+      cache: options.answers?.cache ?? new AnswerCache(DEFAULT_ANSWER_CACHE_MB * 1024 * 1024),
+      stalenessMs: options.answers?.stalenessMs ?? DEFAULT_ANSWER_STALENESS_MS,
+      ...(options.answers?.now ? { now: options.answers.now } : {}),
+    }),
+  );
+  return guarded;
 }
 
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Answers get strong ETags of (graph revision, request) from the answer cache; Express's own
+  // weak ETag would hash every body again and tag answers that must not be (health, errors).
+  app.set('etag', false);
   // Routes read the raw query string through `validateQuery`; nothing should use `req.query`.
   app.set('query parser', false);
   app.set('trust proxy', options.trustProxy ?? false);

@@ -6,6 +6,7 @@
  */
 import { isIP } from 'node:net';
 import express from 'express';
+import { DEFAULT_ANSWER_CACHE_MB, DEFAULT_ANSWER_STALENESS_MS } from './cache/answer-caching.js';
 
 export type GraphStoreKind = 'memory' | 'neo4j';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -37,6 +38,10 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** The memory store's seed folder (default `graph-seed/data`), e.g. a larger synthetic graph. */
   seedDataDir: string | undefined;
+  /** Bytes of answers the server keeps (ANSWER_CACHE_MB); 0 keeps none, ETags still work. */
+  answerCacheBytes: number;
+  /** How stale the server's knowledge of the graph revision may be (ANSWER_STALENESS_MS). */
+  answerStalenessMs: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +103,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxyOf(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 1, 999_999),
     seedDataDir: value(env, 'SEED_DATA_DIR'),
+    answerCacheBytes: integer(env, 'ANSWER_CACHE_MB', DEFAULT_ANSWER_CACHE_MB, 0, 1_048_576) * 1024 * 1024,
+    answerStalenessMs: integer(env, 'ANSWER_STALENESS_MS', DEFAULT_ANSWER_STALENESS_MS, 0, 60_000),
   };
 }
 

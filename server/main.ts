@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { AnswerCache } from './cache/answer-cache.js';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 import { createLogger } from './http/logging.js';
 import { findRepoRoot } from './repo-root.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     corsOrigin: config.corsOrigin,
     clientDir: join(root, 'client', 'dist'),
     trustProxy: config.trustProxy,
+    answers: { cache: new AnswerCache(config.answerCacheBytes), stalenessMs: config.answerStalenessMs },
   });
 
   const server = app.listen(config.port, config.host);

@@ -38,6 +38,13 @@ interface LongTasks {
   max: number;
   total: number;
 }
+export interface Interaction {
+  sync: Dist;
+  total: Dist;
+  longTasks: LongTasks;
+}
+/** Issue 17: a hover or selection at 50k nodes costs at most this much main-thread time. */
+export const INTERACTION_TARGET_MS = 100;
 export interface SigmaRun {
   renderer: 'sigma';
   data: string;
@@ -51,6 +58,9 @@ export interface SigmaRun {
   longTasksToFirstFrame: LongTasks;
   longTasksDuringStaticLayout: LongTasks;
   refresh: Dist;
+  /** Hover/selection moves as GraphView runs them, and the same moves with every other node dimmed (a full refresh each). */
+  hover?: Interaction;
+  hoverDimmed?: Interaction;
   panZoomRender: Dist;
   panZoomFrame: Dist;
   longTasksDuringPanZoom: LongTasks;
@@ -301,6 +311,20 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
     ];
   });
 
+  const checks4: Check[] = [];
+  const interactionRows = runs.map((r) => {
+    const h = r.sigma?.hover;
+    const d = r.sigma?.hoverDimmed;
+    let target = '';
+    if (r.data === 'synthetic-50k') {
+      const pass = h ? h.total.p95 <= INTERACTION_TARGET_MS : false;
+      target = verdict(`p95 ≤ ${INTERACTION_TARGET_MS} ms`, pass);
+      checks4.push({ name: 'hover/selection main-thread cost, 50k', pass, detail: h ? `p50 ${ms(h.total.p50)} ms, p95 ${ms(h.total.p95)} ms` : r.sigmaError ?? 'no result' });
+    }
+    const cell = (x: Interaction | undefined) => (x ? `${ms(x.total.p50)} / ${ms(x.total.p95)} (sync ${ms(x.sync.p50)} / ${ms(x.sync.p95)})` : '–');
+    return [r.data, cell(h), h ? lt(h.longTasks) : '–', cell(d), d ? lt(d.longTasks) : '–', target];
+  });
+
   return [
     {
       title: 'Client: data received → first frame (ms, headless Chromium)',
@@ -338,6 +362,15 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
         '"At its end": tasks still running when the last positions arrived or later, up to sigma\'s final picture on screen. Above PREVIEW_MIN_NODES (client/src/view/drawn-graph.ts) the run is drawn by the 2D preview (layout-preview.ts) and sigma draws once at the end, into hidden layers shown when the GPU has finished; "sigma\'s picture after": last positions → those layers shown (ms). The target counts the end too.',
       ],
       checks: checks3,
+    },
+    {
+      title: 'Client: main-thread cost of a hover or selection (ms, p50 / p95)',
+      lines: table(['graph', 'hover as drawn (touched nodes only above the overview size)', 'long tasks', 'the same moves dimming every other node (full refresh)', 'long tasks', 'target'], interactionRows),
+      notes: [
+        'Each move: the highlight goes to every (n/10)-th node, DrawnGraph swaps the overview\'s relationships, then the partial redraw (`redrawHighlight`) or a full `refresh()`; timed from the move to the end of the task after the next frame (sigma\'s render and the compositor\'s wait included); "sync": the calls alone.',
+        'Below the overview size (OVERVIEW_MAX_EDGES relationships) a highlight dims the other nodes, so both columns are full refreshes there.',
+      ],
+      checks: checks4,
     },
   ];
 }

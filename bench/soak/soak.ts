@@ -1,11 +1,19 @@
 /**
- * `npm run soak [-- --duration 60 --connections 100 --warmup 10 --stores memory,neo4j]`:
+ * `npm run soak [-- --duration 60 --connections 100 --warmup 10 --stores memory,neo4j
+ *   --data DIR --source FILE --revalidate 0.3]`:
  * the real server (`server/main.ts`, a child process) under autocannon on each store, with
  * a request mix weighted like real use (search and neighbourhood heavy; node, questions and
  * paths lighter). Checks: zero 5xx, zero errors and timeouts, p99 reported, and the server's
  * heap and RSS after the run within 10 % of their values after the warm-up (both after a
  * GC, through bench/soak/memory-hook.ts over IPC). Then the rate limiter: one client
  * flooding gets 429s beyond the limit while a second client still gets every answer.
+ *
+ * Both stores answer the same mix in one run, so the Neo4j store's throughput is also given
+ * as a ratio of the memory store's (target ≥ 70 %, p99 ≤ 250 ms). `--revalidate F`: that
+ * share of the requests sends back the ETag the server gave for the same path before the
+ * run (`If-None-Match`), as browsers revalidating do; those 304s are counted apart from the
+ * 2xx answers. `--data DIR` (+ `--source FILE`): another graph, such as a synthetic one from
+ * `npm run bench:generate` (its `data/` folder and `source.txt`), instead of the seed.
  *
  * Neo4j: NEO4J_URI (+ NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) when set, else the embedded
  * launcher on a free port with its own data; the seed is loaded into it first.
@@ -31,10 +39,15 @@ interface Options {
   warmup: number;
   stores: Array<'memory' | 'neo4j'>;
   floodSeconds: number;
+  /** A graph other than the seed: its data folder and source text. */
+  data?: string;
+  source?: string;
+  /** Share of requests that revalidate with If-None-Match (0 to 1). */
+  revalidate: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { duration: 60, connections: 100, warmup: 10, stores: ['memory', 'neo4j'], floodSeconds: 10 };
+  const o: Options = { duration: 60, connections: 100, warmup: 10, stores: ['memory', 'neo4j'], floodSeconds: 10, revalidate: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const num = () => {
@@ -47,12 +60,23 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--connections') o.connections = num();
     else if (flag === '--warmup') o.warmup = num();
     else if (flag === '--flood') o.floodSeconds = num();
+    else if (flag === '--data' || flag === '--source') {
+      if (!value) throw new Error(`${flag} needs a path`);
+      if (flag === '--data') o.data = value;
+      else o.source = value;
+      i++;
+    } else if (flag === '--revalidate') {
+      const f = Number(value);
+      if (!(f >= 0 && f <= 1)) throw new Error(`--revalidate takes a share from 0 to 1, got "${value}"`);
+      o.revalidate = f;
+      i++;
+    }
     else if (flag === '--stores') {
       const stores = (value ?? '').split(',');
       if (stores.some((s) => s !== 'memory' && s !== 'neo4j')) throw new Error(`--stores takes memory, neo4j or both, got "${value}"`);
       o.stores = stores as Options['stores'];
       i++;
-    } else throw new Error(`unknown flag ${flag}; usage: soak [--duration S] [--connections N] [--warmup S] [--flood S] [--stores memory,neo4j]`);
+    } else throw new Error(`unknown flag ${flag}; usage: soak [--duration S] [--connections N] [--warmup S] [--flood S] [--stores memory,neo4j] [--data DIR] [--source FILE] [--revalidate F]`);
   }
   return o;
 }
@@ -171,12 +195,19 @@ interface CannonResult {
   timeouts: number;
   non2xx: number;
   '2xx': number;
+  '3xx': number;
   '4xx': number;
   '5xx': number;
 }
 
-function cannon(base: string, paths: string[], o: { connections: number; duration: number; headers?: Record<string, string> }): Promise<CannonResult> {
+/** `etags`: when given, the i-th request of every ten below `revalidate`·10 sends the path's ETag back. */
+function cannon(
+  base: string,
+  paths: string[],
+  o: { connections: number; duration: number; headers?: Record<string, string>; etags?: Map<string, string>; revalidate?: number },
+): Promise<CannonResult> {
   let i = 0;
+  const revalidateOf10 = Math.round((o.revalidate ?? 0) * 10);
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -191,7 +222,11 @@ function cannon(base: string, paths: string[], o: { connections: number; duratio
             method: 'GET',
             ...(o.headers ? { headers: o.headers } : {}),
             setupRequest: (req) => {
-              req.path = paths[i++ % paths.length]!;
+              const n = i++;
+              const path = paths[n % paths.length]!;
+              req.path = path;
+              const etag = o.etags?.get(path);
+              req.headers = { ...(o.headers ?? {}), ...(etag !== undefined && n % 10 < revalidateOf10 ? { 'if-none-match': etag } : {}) };
               return req;
             },
           },
@@ -212,6 +247,8 @@ interface StoreReport {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** 304 Not Modified answers to revalidating requests (autocannon counts them in non2xx). */
+  status304: number;
   status5xx: number;
   heapBeforeMB: number;
   heapAfterMB: number;
@@ -226,10 +263,20 @@ async function soakStore(store: 'memory' | 'neo4j', env: Record<string, string>,
   try {
     process.stderr.write(`[soak] ${store}: warm-up ${o.warmup} s at ${o.connections} connections\n`);
     await cannon(server.base, paths, { connections: o.connections, duration: o.warmup });
+    // The ETag each path had before the run, as a browser that saw it would send it back.
+    const etags = new Map<string, string>();
+    if (o.revalidate > 0) {
+      for (const path of new Set(paths)) {
+        const res = await fetch(server.base + path);
+        await res.arrayBuffer();
+        const etag = res.headers.get('etag');
+        if (etag) etags.set(path, etag);
+      }
+    }
     const before = await server.memory();
     if (!before.gcAvailable) throw new Error('the server child has no gc(): --expose-gc did not reach it');
     process.stderr.write(`[soak] ${store}: ${o.duration} s at ${o.connections} connections\n`);
-    const r = await cannon(server.base, paths, { connections: o.connections, duration: o.duration });
+    const r = await cannon(server.base, paths, { connections: o.connections, duration: o.duration, etags, revalidate: o.revalidate });
     const after = await server.memory();
     return {
       store,
@@ -241,6 +288,7 @@ async function soakStore(store: 'memory' | 'neo4j', env: Record<string, string>,
       errors: r.errors,
       timeouts: r.timeouts,
       non2xx: r.non2xx,
+      status304: r['3xx'],
       status5xx: r['5xx'],
       heapBeforeMB: mb(before.heapUsed),
       heapAfterMB: mb(after.heapUsed),
@@ -334,7 +382,8 @@ async function neo4jFor(graph: SeedGraph): Promise<{ env: Record<string, string>
 
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
-  const graph = await loadSeedGraph({ onWarning: () => {} });
+  const graph = await loadSeedGraph({ onWarning: () => {}, ...(o.data ? { dataDir: o.data } : {}), ...(o.source ? { sourcePath: o.source } : {}) });
+  const graphEnv: Record<string, string> = { ...(o.data ? { SEED_DATA_DIR: o.data } : {}), ...(o.source ? { SEED_SOURCE: o.source } : {}) };
   const memory = MemoryStore.fromGraph(graph);
   const r = rng(7);
   const pairs: Array<[string, string]> = [];
@@ -351,12 +400,12 @@ async function main(): Promise<number> {
   for (const store of o.stores) {
     const db = store === 'neo4j' ? await neo4jFor(graph) : undefined;
     try {
-      const r = await soakStore(store, db?.env ?? {}, paths, o);
+      const r = await soakStore(store, { ...graphEnv, ...(db?.env ?? {}) }, paths, o);
       reports.push(r);
       const within = (a: number, b: number) => Math.abs(b - a) <= 0.1 * a;
       checks.push({ name: `${store}: no 5xx`, ok: r.status5xx === 0, detail: `${r.status5xx} of ${r.requests}` });
       checks.push({ name: `${store}: no errors or timeouts`, ok: r.errors === 0 && r.timeouts === 0, detail: `${r.errors} errors, ${r.timeouts} timeouts` });
-      checks.push({ name: `${store}: every answer 2xx`, ok: r.non2xx === 0, detail: `${r.non2xx} non-2xx` });
+      checks.push({ name: `${store}: every answer 2xx or 304`, ok: r.non2xx === r.status304, detail: `${r.non2xx - r.status304} neither 2xx nor 304 (${r.status304} 304s)` });
       checks.push({ name: `${store}: heap within 10 % after GC`, ok: within(r.heapBeforeMB, r.heapAfterMB), detail: `${r.heapBeforeMB} -> ${r.heapAfterMB} MB` });
       checks.push({ name: `${store}: RSS within 10 % after GC`, ok: within(r.rssBeforeMB, r.rssAfterMB), detail: `${r.rssBeforeMB} -> ${r.rssAfterMB} MB` });
     } finally {
@@ -364,7 +413,15 @@ async function main(): Promise<number> {
     }
   }
 
-  const f = await fairness({}, paths, o);
+  const mem = reports.find((x) => x.store === 'memory');
+  const neo = reports.find((x) => x.store === 'neo4j');
+  if (mem && neo) {
+    const ratio = neo.reqPerSec / mem.reqPerSec;
+    checks.push({ name: 'neo4j: throughput ≥ 70 % of the memory store\'s (same mix, same run)', ok: ratio >= 0.7, detail: `${Math.round(ratio * 100)} % (${neo.reqPerSec} vs ${mem.reqPerSec} req/s)` });
+  }
+  if (neo) checks.push({ name: `neo4j: p99 ≤ 250 ms at ${o.connections} connections`, ok: neo.p99 <= 250, detail: `${neo.p99} ms` });
+
+  const f = await fairness(graphEnv, paths, o);
   checks.push({ name: 'rate limit: the flooding client is limited', ok: f.flood429 > 0 && f.flood2xx <= f.limitPerMinute, detail: `${f.flood2xx} answered, ${f.flood429} limited` });
   checks.push({ name: 'rate limit: no 5xx under the flood', ok: f.flood5xx === 0, detail: `${f.flood5xx}` });
   checks.push({
@@ -375,17 +432,18 @@ async function main(): Promise<number> {
 
   const weights = Object.entries(WEIGHTS).map(([k, w]) => `${k} ${w}%`).join(', ');
   console.log(`\nSoak: ${o.connections} connections x ${o.duration} s per store (after ${o.warmup} s warm-up); mix: ${weights}\n`);
-  console.log('store   requests  req/s   p50 ms  p99 ms  max ms  5xx  errors  timeouts  heap MB (before->after)  RSS MB (before->after)');
+  console.log(`graph: ${o.data ?? 'the seed'} (${graph.nodes.length} nodes); revalidating requests: ${Math.round(o.revalidate * 100)} %`);
+  console.log('store   requests  req/s   p50 ms  p99 ms  max ms   304  5xx  errors  timeouts  heap MB (before->after)  RSS MB (before->after)');
   for (const r of reports) {
     console.log(
-      `${r.store.padEnd(7)} ${String(r.requests).padStart(8)}  ${String(r.reqPerSec).padStart(5)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.max).padStart(6)}  ${String(r.status5xx).padStart(3)}  ${String(r.errors).padStart(6)}  ${String(r.timeouts).padStart(8)}  ${`${r.heapBeforeMB} -> ${r.heapAfterMB}`.padStart(23)}  ${`${r.rssBeforeMB} -> ${r.rssAfterMB}`.padStart(22)}`,
+      `${r.store.padEnd(7)} ${String(r.requests).padStart(8)}  ${String(r.reqPerSec).padStart(5)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.max).padStart(6)}  ${String(r.status304).padStart(5)}  ${String(r.status5xx).padStart(3)}  ${String(r.errors).padStart(6)}  ${String(r.timeouts).padStart(8)}  ${`${r.heapBeforeMB} -> ${r.heapAfterMB}`.padStart(23)}  ${`${r.rssBeforeMB} -> ${r.rssAfterMB}`.padStart(22)}`,
     );
   }
   console.log(`\nRate limit (${f.limitPerMinute}/min per IP): flood ${f.flood2xx} answered, ${f.flood429} limited (429), ${f.flood5xx} 5xx; other client ${f.otherClient200}/${f.otherClientRequests} answered, p99 ${f.otherClientP99Ms} ms\n`);
   for (const c of checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/out/soak.json'), `${JSON.stringify({ at: new Date().toISOString(), options: o, weights: WEIGHTS, stores: reports, fairness: f, checks }, null, 2)}\n`);
+  writeFileSync(join(ROOT, `bench/out/soak${o.data ? '-data' : ''}.json`), `${JSON.stringify({ at: new Date().toISOString(), options: o, weights: WEIGHTS, stores: reports, fairness: f, checks }, null, 2)}\n`);
   return checks.every((c) => c.ok) ? 0 : 1;
 }
 

@@ -226,6 +226,12 @@ export interface StoreCounts {
 
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
+  /**
+   * A token that changes whenever the graph may have changed (every Neo4j load; never for
+   * the memory store, whose token is a hash of its graph). Equal tokens read at two times mean
+   * the same graph throughout, so answers are cached and tagged by it (server/cache/).
+   */
+  revision(): Promise<string>;
   counts(): Promise<StoreCounts>;
   search(q: SearchQuery): Promise<SearchHit[]>;
   /** `undefined` when no node has this id. */

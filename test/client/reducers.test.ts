@@ -101,3 +101,20 @@ describe('date range and time axis', () => {
     expect(pos.get('rule:a')!.y).toBeGreaterThan(pos.get('agency:x')!.y);
   });
 });
+
+describe('a highlight that does not dim the others (big graphs)', () => {
+  const agency = { nodeLabel: 'Agency' as const, labelZh: '银监会', labelEn: 'CBRC' };
+  const e = { relType: 'ISSUED' as const };
+  it('leaves every node and relationship outside the neighbourhood as it is without a highlight', () => {
+    for (const focus of [null, new Set(['x'])]) {
+      const none = { ...base, dimOthers: false, focusNodes: focus, focusEdges: focus };
+      const hovered = { ...none, active: 'a', neighbors: new Set(['b']) };
+      for (const id of ['x', 'y']) expect(nodeDisplay(id, agency, hovered)).toEqual(nodeDisplay(id, agency, none));
+      expect(edgeDisplay('x', e, 'x', 'y', true, true, hovered)).toEqual(edgeDisplay('x', e, 'x', 'y', true, true, none));
+      // The neighbourhood itself is highlighted as with dimming.
+      expect(nodeDisplay('a', agency, hovered)).toEqual(nodeDisplay('a', agency, { ...hovered, dimOthers: true }));
+      expect(nodeDisplay('b', agency, hovered).forceLabel).toBe(true);
+      expect(edgeDisplay('e', e, 'a', 'b', true, true, hovered).color).toBe(EDGE_HIGHLIGHT_COLOR);
+    }
+  });
+});

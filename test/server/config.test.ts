@@ -29,6 +29,8 @@ describe('loadConfig defaults', () => {
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
       seedDataDir: undefined,
+      answerCacheBytes: 64 * 1024 * 1024,
+      answerStalenessMs: 250,
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -230,5 +232,22 @@ describe('describeConfig', () => {
     const summary = describeConfig(loadConfig({ NEO4J_URI: 'bolt://h', NEO4J_PASSWORD: 'do-not-log-me' }));
     expect(JSON.stringify(summary)).not.toContain('do-not-log-me');
     expect(summary).toMatchObject({ graphStore: 'neo4j', neo4j: { uri: 'bolt://h', user: 'neo4j', database: 'neo4j' } });
+  });
+});
+
+describe('ANSWER_CACHE_MB, ANSWER_STALENESS_MS', () => {
+  it('reads the cache size in MB (0 keeps no answers) and the staleness bound in ms', () => {
+    expect(loadConfig({ ANSWER_CACHE_MB: '16' }).answerCacheBytes).toBe(16 * 1024 * 1024);
+    expect(loadConfig({ ANSWER_CACHE_MB: '0' }).answerCacheBytes).toBe(0);
+    expect(loadConfig({ ANSWER_STALENESS_MS: '0' }).answerStalenessMs).toBe(0);
+    expect(loadConfig({ ANSWER_STALENESS_MS: '1000' }).answerStalenessMs).toBe(1000);
+  });
+
+  it.each([
+    ['ANSWER_CACHE_MB', '-1', 'a whole number from 0 to 1048576'],
+    ['ANSWER_CACHE_MB', '1.5', 'a whole number from 0 to 1048576'],
+    ['ANSWER_STALENESS_MS', '60001', 'a whole number from 0 to 60000'],
+  ])('refuses %s=%s naming the variable', (name, raw, range) => {
+    expect(configError({ [name]: raw }).message).toBe(`${name} must be ${range}, got "${raw}"`);
   });
 });

@@ -23,7 +23,7 @@ import { isProgressive } from '../../../client/src/graph/layout-budget';
 import { clusteredPositions } from '../../../client/src/graph/initial-placement';
 import { EMPTY_FILTERS, nodeDisplay, type HighlightState } from '../../../client/src/graph/reducers';
 import { createRenderer } from '../../../client/src/view/renderer';
-import { DrawnGraph, PREVIEW_MIN_NODES } from '../../../client/src/view/drawn-graph';
+import { dimsOthers, DrawnGraph, PREVIEW_MIN_NODES } from '../../../client/src/view/drawn-graph';
 import { REL_NAMES, REL_TYPES, type RelType } from '../../../graph-seed/schema';
 import type { Subgraph } from '../../../server/stores/types';
 
@@ -48,6 +48,7 @@ const rendererName = params.get('renderer') ?? 'sigma';
 const panZoomMs = Number(params.get('panZoomMs') ?? 3000);
 const layoutMs = Number(params.get('layoutMs') ?? 5000);
 const refreshes = Number(params.get('refreshes') ?? 5);
+const interactions = Number(params.get('interactions') ?? 10);
 const stage = document.getElementById('stage')!;
 
 /**
@@ -112,6 +113,7 @@ async function runSigma(sub: Subgraph, tData: number) {
     focusEdges: null,
     filters: EMPTY_FILTERS,
     relNames: Object.fromEntries(REL_TYPES.map((t) => [t, REL_NAMES[t].zh])) as Record<RelType, string>,
+    dimOthers: dimsOthers(graph),
   };
   // The same wiring as GraphView: what sigma draws (DrawnGraph: nodes only and no names
   // while a big graph is laid out, the 2D preview instead of sigma while a very big one is,
@@ -221,7 +223,48 @@ async function runSigma(sub: Subgraph, tData: number) {
     refreshCosts.push(performance.now() - t);
   }
 
-  step('pan/zoom', { refresh: summary(refreshCosts) });
+  /**
+   * Hover and selection as GraphView runs them: the highlight moves to a node (every
+   * `order / interactions`-th, so hubs and leaves alike), DrawnGraph swaps the overview's
+   * relationships, then either the partial redraw of what the move touches or, for graphs
+   * that dim the others (and, for comparison on the same graph, `dimmed`), a full refresh.
+   * Main-thread cost: from the move to the end of the task after the next frame, so sigma's
+   * render and the compositor's wait are in it; "sync": the call alone.
+   */
+  const interact = async (dimmed: boolean) => {
+    const sync: number[] = [];
+    const total: number[] = [];
+    const ids = graph.nodes();
+    const count = Math.min(interactions, ids.length);
+    const t0 = performance.now();
+    for (let i = 0; i < count; i++) {
+      const id = ids[Math.floor((i * ids.length) / count)]!;
+      await nextFrame();
+      await new Promise((r) => setTimeout(r, 0));
+      const prev = { ...state };
+      const t = performance.now();
+      state.active = id;
+      state.neighbors = new Set(graph.neighbors(id));
+      state.dimOthers = dimmed ? true : dimsOthers(graph);
+      drawn.setHighlight(id, null);
+      if (!drawn.redrawHighlight(prev, state)) renderer.refresh();
+      sync.push(performance.now() - t);
+      await nextFrame();
+      await new Promise((r) => setTimeout(r, 0));
+      total.push(performance.now() - t);
+    }
+    state.active = null;
+    state.neighbors = new Set();
+    state.dimOthers = dimsOthers(graph);
+    drawn.setHighlight(null, null);
+    renderer.refresh();
+    return { sync: summary(sync), total: summary(total), longTasks: longTaskSummary(tasksBetween(t0, performance.now())) };
+  };
+  step('interactions');
+  const hover = await interact(false);
+  const hoverDimmed = await interact(true);
+
+  step('pan/zoom', { refresh: summary(refreshCosts), hover, hoverDimmed });
   renders.length = 0;
   const camera = renderer.getCamera();
   const panStart = performance.now();
@@ -256,6 +299,8 @@ async function runSigma(sub: Subgraph, tData: number) {
     longTasksToFirstFrame: longTaskSummary(tasksBetween(tData, tFirstFrame)),
     longTasksDuringStaticLayout: longTaskSummary(tasksBetween(tBuilt, tLaidOut)),
     refresh: summary(refreshCosts),
+    hover,
+    hoverDimmed,
     panZoomRender: summary(panRenders),
     panZoomFrame: summary(frames),
     longTasksDuringPanZoom: longTaskSummary(tasksBetween(panStart, panEnd)),

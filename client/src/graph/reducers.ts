@@ -32,6 +32,13 @@ export interface HighlightState {
   filters: Filters;
   /** Relationship names in the current language, for labels on highlighted edges. */
   relNames: Readonly<Record<RelType, string>>;
+  /**
+   * Whether a hovered or selected node dims everything outside its neighbourhood (default
+   * true). Off for big graphs (view/drawn-graph.ts): there a highlight changes only the
+   * active node, its neighbours and its relationships, so moving it redraws those alone
+   * instead of every node.
+   */
+  dimOthers?: boolean;
 }
 
 export interface NodeLike {
@@ -101,7 +108,8 @@ export function nodeDisplay(id: string, a: NodeLike, s: HighlightState): Partial
   if (s.active) {
     if (id === s.active) return { ...out, highlighted: true, forceLabel: true, zIndex: 3 };
     if (s.neighbors.has(id)) return { ...out, forceLabel: true, zIndex: 2, highlighted: id === s.selected };
-    return { ...out, color: DIMMED_NODE_COLOR, label: '', zIndex: 0 };
+    // Without dimming, a node outside the neighbourhood looks as it would with no highlight.
+    if (s.dimOthers !== false) return { ...out, color: DIMMED_NODE_COLOR, label: '', zIndex: 0 };
   }
   if (s.focusNodes) {
     if (s.focusNodes.has(id)) return { ...out, forceLabel: true, zIndex: 2 };
@@ -129,7 +137,7 @@ export function edgeDisplay(
   };
   if (s.active) {
     if (source === s.active || target === s.active) return strong;
-    return { hidden: false, color: DIMMED_EDGE_COLOR, zIndex: 0, label: '' };
+    if (s.dimOthers !== false) return { hidden: false, color: DIMMED_EDGE_COLOR, zIndex: 0, label: '' };
   }
   if (s.focusEdges) {
     if (s.focusEdges.has(id)) return strong;

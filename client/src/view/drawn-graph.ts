@@ -32,6 +32,7 @@
 import type { AtlasGraph } from '../graph/build';
 import { nodesOnlyView } from '../graph/build';
 import { HIDE_EDGES_DURING_LAYOUT_NODES } from '../graph/layout-budget';
+import type { HighlightState } from '../graph/reducers';
 import { LayoutPreview, type PreviewStyle } from './layout-preview';
 import type { AtlasSigma } from './renderer';
 
@@ -54,6 +55,23 @@ export function isOverview(graph: AtlasGraph): boolean {
   return graph.size > OVERVIEW_MAX_EDGES;
 }
 
+/**
+ * Whether a hover or selection dims every other node (reducers.ts, `dimOthers`). Not in an
+ * overview: there dimming made each pointer move restyle every node (a full sigma refresh,
+ * about 0.2–0.9 s at 50k nodes); without it a move redraws the nodes and relationships it
+ * touches (`redrawHighlight`), and the overview's own picture (only the active node's
+ * relationships drawn, the rest dots) already shows where the pointer is.
+ */
+export function dimsOthers(graph: AtlasGraph): boolean {
+  return !isOverview(graph);
+}
+
+/** sigma's graph listeners (private in its types, stable in sigma 3): paused while the view's relationships are swapped. */
+interface SigmaGraphListeners {
+  bindGraphHandlers(): void;
+  unbindGraphHandlers(): void;
+}
+
 export class DrawnGraph {
   private view: AtlasGraph;
   /** The graph was refilled: a nodes-only view must be built again before it is drawn. */
@@ -68,6 +86,9 @@ export class DrawnGraph {
   /** The 2D picture of a very big graph while it is laid out. */
   readonly preview: LayoutPreview;
 
+  /** Relationships added to the view since the last redraw, which sigma has not indexed yet. */
+  private addedEdges: string[] = [];
+
   /** `style`: the preview's colour and visibility of a node (the node reducer's, in the app). */
   constructor(
     private readonly graph: AtlasGraph,
@@ -75,6 +96,23 @@ export class DrawnGraph {
   ) {
     this.view = graph;
     this.preview = new LayoutPreview(graph, style);
+    // The nodes-only view shares the graph's attribute objects. A merge that replaces a
+    // node's attributes (a fresher API record), or positions applied as new objects
+    // (`applyPositions`), give the graph new objects: point the view at them too, or
+    // positions written into the graph afterwards would miss those nodes.
+    graph.on('nodeAttributesUpdated', ({ key, type }) => {
+      if (type !== 'replace') return;
+      const v = this.view;
+      if (v === graph || !v.hasNode(key)) return;
+      const attributes = graph.getNodeAttributes(key);
+      if (v.getNodeAttributes(key) !== attributes) v.replaceNodeAttributes(key, attributes);
+    });
+    graph.on('eachNodeAttributesUpdated', ({ hints }) => {
+      const v = this.view;
+      if (v === graph) return;
+      // One event for sigma, as the graph's own update was.
+      v.updateEachNodeAttributes((id) => (graph.hasNode(id) ? graph.getNodeAttributes(id) : v.getNodeAttributes(id)), hints ? { attributes: hints.attributes } : undefined);
+    });
   }
 
   /** The graph sigma should draw now (for createRenderer). */
@@ -180,6 +218,8 @@ export class DrawnGraph {
   /**
    * The relationships an overview draws: those of `active` (hovered, else selected node)
    * and `focusEdges` (an answer), at most OVERVIEW_EDGE_CAP. No-op when everything is drawn.
+   * sigma is not told (each relationship dropped from its graph would cost a full refresh):
+   * the caller redraws next, with `redrawHighlight` or a full `refresh()`.
    */
   setHighlight(active: string | null, focusEdges: ReadonlySet<string> | null): void {
     const wanted = new Set<string>();
@@ -196,7 +236,40 @@ export class DrawnGraph {
       });
     }
     this.wanted = wanted;
-    if (this.view !== this.graph && !this.nodesOnlyWhileRunning()) this.syncEdges(wanted);
+    if (this.view === this.graph || this.nodesOnlyWhileRunning()) return;
+    const r = this.renderer as unknown as SigmaGraphListeners | null;
+    r?.unbindGraphHandlers();
+    try {
+      this.syncEdges(wanted);
+    } finally {
+      r?.bindGraphHandlers();
+    }
+  }
+
+  /**
+   * Redraws a hover or selection that moved from `prev` to `next` (nothing else changed):
+   * when the highlight does not dim the others, only the nodes and relationships it touches
+   * go through the reducers, in one partial refresh. Returns false when the caller must
+   * refresh everything (dimming, or no renderer yet).
+   */
+  redrawHighlight(prev: HighlightState, next: HighlightState): boolean {
+    const r = this.renderer;
+    if (!r || prev.dimOthers !== false || next.dimOthers !== false) return false;
+    const nodes = new Set<string>();
+    const v = this.view;
+    // Added since, some maybe dropped again by a later move.
+    const edges = new Set<string>(this.addedEdges.filter((e) => v.hasEdge(e)));
+    for (const s of [prev, next]) {
+      if (!s.active || !v.hasNode(s.active)) continue;
+      nodes.add(s.active);
+      for (const n of s.neighbors) if (v.hasNode(n)) nodes.add(n);
+      v.forEachEdge(s.active, (e) => {
+        edges.add(e);
+      });
+    }
+    this.addedEdges = [];
+    r.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] } });
+    return true;
   }
 
   /** Drops and adds relationships of the view so it holds exactly `wanted`. */
@@ -213,6 +286,7 @@ export class DrawnGraph {
       if (v.hasEdge(e)) continue;
       const [s, t] = g.extremities(e);
       v.addDirectedEdgeWithKey(e, s, t, g.getEdgeAttributes(e));
+      this.addedEdges.push(e);
     }
   }
 }

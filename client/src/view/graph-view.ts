@@ -12,7 +12,7 @@ import { clusteredPositions } from '../graph/initial-placement';
 import type { LayoutOutput } from '../graph/force-layout';
 import { animateNodes } from 'sigma/utils';
 import { createRenderer, type AtlasSigma } from './renderer';
-import { DrawnGraph, isOverview } from './drawn-graph';
+import { dimsOthers, DrawnGraph, isOverview } from './drawn-graph';
 import { relNames, t, nodeName } from '../i18n/index';
 import { debounce, h } from '../ui/dom';
 import { roundCamera } from '../state/url-state';
@@ -97,6 +97,7 @@ export class GraphView {
       focusEdges: s.focus?.edges ?? null,
       filters: filtersOf(s),
       relNames: relNames(s.lang),
+      dimOthers: dimsOthers(this.graph),
     };
     this.drawn.setHighlight(valid, this.highlight.focusEdges);
   }
@@ -115,8 +116,11 @@ export class GraphView {
   private onState(s: AppState, p: AppState): void {
     const keys: Array<keyof AppState> = ['hovered', 'node', 'focus', 'lang', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly'];
     if (keys.some((k) => s[k] !== p[k])) {
+      const before = this.highlight;
       this.computeHighlight(s);
-      this.renderer?.refresh();
+      // Only the pointer or the selection moved: on a big graph, redraw just what it touches.
+      const pointerOnly = keys.every((k) => k === 'hovered' || k === 'node' || s[k] === p[k]);
+      if (!pointerOnly || !this.drawn.redrawHighlight(before, this.highlight)) this.renderer?.refresh();
       this.drawn.restyle();
     }
     if (s.lang !== p.lang) this.updateOverviewNote();

@@ -7,6 +7,7 @@
  *
  * Returned node and relationship objects are shared with the store: treat them as read-only.
  */
+import { createHash } from 'node:crypto';
 import { REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
 import { asOfKey, assertIsoDate, compareByDateThenId, compareStrings, inDateRange, lowerBoundKey, upperBoundKey } from '../as-of.js';
@@ -58,6 +59,7 @@ export class MemoryStore implements GraphStore {
   private readonly index: SearchIndex;
   private readonly countsCache: StoreCounts;
   private readonly timelineCache: TimelineAnswer;
+  private revisionCache: string | undefined;
 
   private constructor(graph: SeedGraph) {
     this.model = toAtlasGraph(graph);
@@ -90,6 +92,21 @@ export class MemoryStore implements GraphStore {
   /** A store over the seed files (`graph-seed/data`, or `dataDir`). */
   static async fromSeed(opts?: { dataDir?: string }): Promise<MemoryStore> {
     return new MemoryStore(await loadSeedGraph(opts));
+  }
+
+  /**
+   * The graph never changes in this store, so its revision is a hash of the graph: servers
+   * over the same seed give the same ETags. Computed on first use (about a second per 100k
+   * nodes), then kept.
+   */
+  async revision(): Promise<string> {
+    if (this.revisionCache === undefined) {
+      const hash = createHash('sha256');
+      for (const n of this.g.nodes) hash.update(JSON.stringify(n)).update('\n');
+      for (const r of this.g.rels) hash.update(JSON.stringify(r)).update('\n');
+      this.revisionCache = `m.${hash.digest('base64url').slice(0, 22)}`;
+    }
+    return this.revisionCache;
   }
 
   async counts(): Promise<StoreCounts> {

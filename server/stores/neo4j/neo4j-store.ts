@@ -32,6 +32,7 @@ import {
   type Subgraph,
   type TimelineAnswer,
 } from '../types.js';
+import { LIVE_KEY, REVISION_CYPHER, revisionToken } from './generation.js';
 import * as Q from './queries.js';
 import { SEARCH_SEPARATOR } from './search-keys.js';
 import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';
@@ -90,6 +91,14 @@ export class Neo4jStore implements GraphStore {
     if (!Number.isInteger(this.timeoutMs) || this.timeoutMs <= 0) {
       throw new RangeError(`queryTimeoutMs must be a positive integer, got ${this.timeoutMs}`);
     }
+  }
+
+  /** The live state's generation and revision (generation.ts): one index seek; changes with every load. */
+  async revision(): Promise<string> {
+    return this.read(async (tx) => {
+      const rec = (await tx.run(REVISION_CYPHER, { key: LIVE_KEY })).records[0];
+      return rec === undefined ? revisionToken(null, null) : revisionToken(rec.get('gen'), rec.get('revision'));
+    });
   }
 
   async counts(): Promise<StoreCounts> {

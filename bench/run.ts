@@ -7,7 +7,9 @@
  *   npm run bench:full   stores at 10k/100k/1M, HTTP at 100k, loads at 10k/100k/1M,
  *                        client up to 50k, bundle
  *
- * Options: --only stores,http,load,client,bundle   --sizes 10k,100k (stores and loads)
+ *   npm run bench -- --only ask   reading a question: the seed and 100k synthetic nodes
+ *
+ * Options: --only stores,http,load,client,bundle,ask   --sizes 10k,100k (stores and loads)
  *          --no-neo4j (memory store only)
  *          --client-sizes 50k (synthetic sizes of the client part; the seed always runs first)
  *
@@ -27,8 +29,8 @@ import { printSection, renderSection, skipped, type Check, type Section } from '
 import { gc, sizeLabel } from './lib/stats.js';
 import { makeWorkload } from './lib/workload.js';
 
-type Part = 'stores' | 'http' | 'load' | 'client' | 'bundle';
-const PARTS: readonly Part[] = ['stores', 'load', 'http', 'client', 'bundle'];
+type Part = 'stores' | 'http' | 'load' | 'client' | 'bundle' | 'ask';
+const PARTS: readonly Part[] = ['stores', 'load', 'http', 'client', 'bundle', 'ask'];
 
 interface Plan {
   mode: 'quick' | 'full';
@@ -223,6 +225,15 @@ async function main(): Promise<void> {
       results.bundle = r;
       emit(bundleSection(r));
     }
+  }
+
+  // ---- ask: reading a question ---------------------------------------------------------
+  if (p.parts.has('ask')) {
+    const { benchAsk, askSection } = await import('./ask.js');
+    const iterations = p.mode === 'full' ? 2000 : 500;
+    const rows = await benchAsk({ iterations, syntheticSize: 100_000 });
+    results.ask = rows;
+    emit(askSection(rows, iterations));
   }
 
   // ---- summary ------------------------------------------------------------------------

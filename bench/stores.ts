@@ -128,7 +128,7 @@ export async function rawDriverCalls(
   w: Workload,
 ): Promise<(op: OpName, i: number) => Promise<number>> {
   const Q = (await import('../server/stores/neo4j/queries.js')) as unknown as Cypher;
-  const { normaliseQuery } = await import('../server/stores/search-text.js');
+  const { normaliseQuery } = await import('../graph-seed/search-text.js');
   const labels = [...NODE_LABELS];
   const types = [...REL_TYPES];
   // Parameters are prepared outside the timed call, as the driver's user would have them.

@@ -3,10 +3,8 @@
  * one is live, flipping to a new one, and deleting the others in batches.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { LIVE_KEY, STATE_LABEL } from '../server/stores/neo4j/generation.js';
+import { ENTITY_LABEL, LIVE_KEY, STATE_LABEL, toNumber } from './neo4j-model.js';
 
-export { STATE_LABEL } from '../server/stores/neo4j/generation.js';
-export const ENTITY_LABEL = 'Entity';
 /**
  * Labels of the loader before generations: staged nodes of an interrupted load and retired
  * nodes of an old graph, invisible to readers. Deleted by every load, so an upgraded
@@ -16,16 +14,11 @@ export const LEGACY_LEFTOVER_LABELS = ['SeedStaging', 'SeedRetired'] as const;
 
 type Runner = Pick<ManagedTransaction, 'run'>;
 
-/** A Neo4j integer (or a number) as a JS number. */
-export function toNum(v: unknown): number {
-  return neo4j.isInt(v) ? v.toNumber() : Number(v);
-}
-
 /** The live generation, or null when no graph was loaded (or only by the loader before generations). */
 export async function liveGeneration(tx: Runner): Promise<number | null> {
   const res = await tx.run(`MATCH (s:${STATE_LABEL} {key: $key}) RETURN s.generation AS gen`, { key: LIVE_KEY });
   const gen = res.records[0]?.get('gen');
-  return gen === undefined || gen === null ? null : toNum(gen);
+  return gen === undefined || gen === null ? null : toNumber(gen);
 }
 
 export async function readLiveGeneration(driver: Driver, database: string): Promise<number | null> {
@@ -53,7 +46,7 @@ export async function setLiveGeneration(tx: Runner, gen: number, expected: numbe
     { key: LIVE_KEY, gen: neo4j.int(gen) },
   );
   const raw = res.records[0]?.get('was');
-  const was = raw === undefined || raw === null ? null : toNum(raw);
+  const was = raw === undefined || raw === null ? null : toNumber(raw);
   if (was !== expected) {
     throw new Error(`the live graph changed during this load (generation ${String(was)}, expected ${String(expected)}): another load ran at the same time; rolled back`);
   }
@@ -69,7 +62,7 @@ async function deleteWhere(driver: Driver, database: string, match: string, para
   const size = neo4j.int(deleteBatchSize(batch));
   while (true) {
     const res = await driver.executeQuery(`${match} WITH n LIMIT $size DETACH DELETE n RETURN count(*) AS deleted`, { ...params, size }, { database });
-    const n = toNum(res.records[0]?.get('deleted'));
+    const n = toNumber(res.records[0]?.get('deleted'));
     if (n === 0) return;
     onBatch?.(n);
   }
@@ -110,5 +103,5 @@ export async function invisibleNodeCount(driver: Driver, database: string): Prom
     { key: LIVE_KEY },
     { database },
   );
-  return toNum(res.records[0]?.get('c'));
+  return toNumber(res.records[0]?.get('c'));
 }

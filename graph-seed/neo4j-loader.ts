@@ -6,12 +6,13 @@
  * - every seed node has its label, the common label `Entity` and the integer `gen`, the
  *   generation of the load that wrote it; scalar seed fields are properties (`aliases` a
  *   string list, integers as Neo4j integers); `sources` and `figures` are JSON strings
- *   `sourcesJson`, `figuresJson` (Neo4j cannot store maps);
+ *   `sourcesJson`, `figuresJson` (Neo4j cannot store maps); a dated Rule or Event also has
+ *   `dateKey` and `dateEndKey`, the start and end keys of its date (./dates.ts);
  * - relationships carry `id` (`relationshipId`), their scalar `properties` and `sourcesJson`;
  *   they always join two nodes of one generation;
  * - one `(:SeedState {key: 'live'})` node holds `generation`, the generation readers see.
  *   Every query starts from nodes of that generation (`LIVE_GENERATION` in
- *   server/stores/neo4j/generation.ts) and reaches the rest through relationships, which never
+ *   ./neo4j-model.ts) and reaches the rest through relationships, which never
  *   leave a generation. Nodes of any other generation are invisible.
  * - "seed-managed" means: every `:Entity` node, every relationship between two of them, and
  *   the `SeedState` node. Nothing else in the database is touched.
@@ -45,12 +46,14 @@
  * first, are idempotent (IF NOT EXISTS), and never remove data.
  */
 import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { fieldWithSeparator, searchProperties } from '../server/stores/neo4j/search-keys.js';
-import { deleteGeneration, deleteInvisible, ENTITY_LABEL, readLiveGeneration, setLiveGeneration, STATE_LABEL, toNum } from './neo4j-generations.js';
+import { deleteGeneration, deleteInvisible, readLiveGeneration, setLiveGeneration } from './neo4j-generations.js';
+import { ENTITY_LABEL, fieldWithSeparator, searchProperties, STATE_LABEL, toNumber } from './neo4j-model.js';
 import { countsIn, graphCounts, type GraphCounts } from './neo4j-readback.js';
+import { DATED_LABELS, dateEndKey, dateKey } from './dates.js';
 import { NODE_LABELS, REL_TYPES, relationshipId, type GraphRelationship, type SeedGraph, type SeedNode } from './schema.js';
 
-export { ENTITY_LABEL, invisibleNodeCount, LEGACY_LEFTOVER_LABELS, STATE_LABEL } from './neo4j-generations.js';
+export { invisibleNodeCount, LEGACY_LEFTOVER_LABELS } from './neo4j-generations.js';
+export { ENTITY_LABEL, STATE_LABEL } from './neo4j-model.js';
 export { contentHash, graphCounts, type GraphCounts } from './neo4j-readback.js';
 /**
  * The cjk full-text index of earlier versions, dropped by `ensureSchema`: no query reads it
@@ -60,7 +63,7 @@ export { contentHash, graphCounts, type GraphCounts } from './neo4j-readback.js'
 export const RETIRED_FULLTEXT_INDEX = 'entitySearch';
 /**
  * TEXT indexes (trigram-backed in Neo4j 5; they serve CONTAINS) on the search properties of
- * `server/stores/neo4j/search-keys.ts`, which SEARCH_CYPHER reads.
+ * `./neo4j-model.ts`, which SEARCH_CYPHER reads.
  */
 export const SEARCH_INDEXES = { entity_search_key: 'searchKey', entity_search_text: 'searchText' } as const;
 export const DEFAULT_NODE_BATCH = 10_000;
@@ -187,19 +190,16 @@ export function nodeProperties(n: SeedNode): Record<string, unknown> {
   };
   Object.assign(props, searchProperties(n));
   if (n.date !== undefined) props.date = n.date;
+  // The date's keys (./dates.ts), so Cypher compares stored strings instead of re-deriving them.
+  if (n.date !== undefined && DATED_LABELS.has(n.label)) {
+    props.dateKey = dateKey(n.date);
+    props.dateEndKey = dateEndKey(n.date);
+  }
   if (n.kind !== undefined) props.kind = n.kind;
   for (const key of ['startYear', 'endYear', 'order', 'issuerCount'] as const) {
     const v = n[key];
     if (v !== undefined) props[key] = neo4j.int(v);
   }
-  return props;
-}
-
-export function relationshipProperties(r: GraphRelationship): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r.properties)) props[k] = scalar(v);
-  props.id = r.id;
-  props.sourcesJson = JSON.stringify(r.sources);
   return props;
 }
 
@@ -211,7 +211,7 @@ export function relationshipProperties(r: GraphRelationship): Record<string, unk
  */
 export const NODE_COLUMNS = [
   'id', 'name', 'nameEn', 'aliases', 'description', 'descriptionEn', 'sourcesJson', 'figuresJson',
-  'searchKey', 'searchText', 'date', 'kind', 'startYear', 'endYear', 'order', 'issuerCount',
+  'searchKey', 'searchText', 'date', 'dateKey', 'dateEndKey', 'kind', 'startYear', 'endYear', 'order', 'issuerCount',
 ] as const;
 const NODE_COLUMN_SET = new Set<string>(NODE_COLUMNS);
 /** The SET list of the staged node query; the names are the constants above. */
@@ -490,7 +490,7 @@ async function loadStaged(driver: Driver, graph: SeedGraph, p: Prepared, opts: L
         return got;
       });
       // Kept only once the batch has committed (executeWrite may run the function again).
-      for (const [id, nid] of written) internal.set(id, toNum(nid));
+      for (const [id, nid] of written) internal.set(id, toNumber(nid));
       done += rows.length;
       progress(tick('nodes', ++batches, p.nodeBatches.length, done, graph.nodes.length, nodesStart, started));
     });
@@ -618,7 +618,7 @@ function assertSchemaNames(graph: SeedGraph): void {
   if (badNode) throw new Error(`node ${badNode.id} has label ${JSON.stringify(badNode.label)}, which is not in the schema; nothing was loaded`);
   const badRel = graph.relationships.find((r) => !types.has(r.type));
   if (badRel) throw new Error(`relationship ${badRel.id} has type ${JSON.stringify(badRel.type)}, which is not in the schema; nothing was loaded`);
-  // Search encloses each field in the separator (server/stores/neo4j/search-keys.ts).
+  // Search encloses each field in the separator (./neo4j-model.ts).
   for (const n of graph.nodes) {
     const field = fieldWithSeparator(n);
     if (field) throw new Error(`node ${n.id}: ${field} holds U+0001, which search uses as a separator; nothing was loaded`);
@@ -643,7 +643,7 @@ function tick(phase: LoadPhase, batch: number, batches: number, done: number, to
 }
 
 function expectWritten(value: unknown, expected: number, what: string): void {
-  const n = neo4j.isInt(value) ? value.toNumber() : Number(value);
+  const n = toNumber(value);
   if (n !== expected) throw new Error(`wrote ${n} of ${expected} ${what} in a batch (a missing endpoint?); rolled back`);
 }
 

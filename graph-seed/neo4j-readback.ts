@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_LABEL, liveGeneration, toNum } from './neo4j-generations.js';
+import { liveGeneration } from './neo4j-generations.js';
+import { ENTITY_LABEL, toNumber } from './neo4j-model.js';
 import { NODE_LABELS, REL_TYPES } from './schema.js';
 
 export interface GraphCounts {
@@ -33,13 +34,13 @@ export async function countsIn(tx: Runner, gen: number | null): Promise<GraphCou
     params,
   );
   for (const rec of n.records) {
-    const c = toNum(rec.get('c'));
+    const c = toNumber(rec.get('c'));
     nodes += c;
     for (const l of rec.get('labels') as string[]) labels[l] = (labels[l] ?? 0) + c;
   }
   const r = await tx.run(`MATCH (a:${ENTITY_LABEL})-[r]->(:${ENTITY_LABEL}) WHERE a.gen = $gen RETURN type(r) AS t, count(*) AS c`, params);
   for (const rec of r.records) {
-    const c = toNum(rec.get('c'));
+    const c = toNumber(rec.get('c'));
     relationships += c;
     const t = rec.get('t') as string;
     types[t] = (types[t] ?? 0) + c;

@@ -10,10 +10,11 @@
 import { z } from 'zod';
 
 export * from './vocabulary.js';
-import { EVIDENCE_LEVELS, NODE_LABELS, REL_TYPES } from './vocabulary.js';
+import { EVIDENCE_LEVELS, NODE_ID, NODE_LABELS, REL_TYPES } from './vocabulary.js';
 
-/** `2016`, `2016-07` or `2016-07-18`; month and day ranges are checked by the validator. */
-export const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** `2016`, `2016-07` or `2016-07-18` (./dates.ts); the validator adds the calendar check. */
+export { ISO_DATE } from './dates.js';
+import { ISO_DATE, ISO_DATE_FORMS } from './dates.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -46,7 +47,7 @@ export const figureSchema = z.strictObject({
 });
 export type Figure = z.infer<typeof figureSchema>;
 
-const isoDate = z.string().regex(ISO_DATE, 'must be an ISO date such as 2016, 2016-07 or 2016-07-18');
+const isoDate = z.string().regex(ISO_DATE, `must be an ISO date such as ${ISO_DATE_FORMS}`);
 
 export const RULE_KINDS = [
   'guideline',
@@ -60,7 +61,7 @@ export const RULE_KINDS = [
 ] as const;
 
 export const nodeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'must look like `label:slug` (lowercase, digits, dashes)'),
+  id: z.string().regex(NODE_ID, 'must look like `label:slug` (lowercase, digits, dashes)'),
   label: z.enum(NODE_LABELS),
   name: nonEmpty,
   nameEn: nonEmpty,
@@ -104,7 +105,6 @@ export const seedFileSchema = z
   .refine((f) => f.nodes !== undefined || f.relationships !== undefined, {
     message: 'a seed file needs `nodes` or `relationships`',
   });
-export type SeedFile = z.infer<typeof seedFileSchema>;
 
 /** A relationship after validation: with its stable id, derived from its endpoints and type. */
 export interface GraphRelationship extends SeedRelationship {

@@ -7,7 +7,8 @@
  * and quotes are in the source is `validate-tours.ts`, which needs the graph and the text.
  */
 import { z } from 'zod';
-import { ISO_DATE, sourceSchema } from './schema.js';
+import { ISO_DATE, ISO_DATE_FORMS } from './dates.js';
+import { sourceSchema } from './schema.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -46,7 +47,7 @@ export const tourStepSchema = z.strictObject({
   entities: z.array(nodeRef).min(1, 'needs at least one entity').max(40, 'names more than 40 entities'),
   question: tourQuestionSchema.optional(),
   /** Show the graph as of this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
-  asOf: z.string().regex(ISO_DATE, 'must be an ISO date such as 2016, 2016-07 or 2016-07-18').optional(),
+  asOf: z.string().regex(ISO_DATE, `must be an ISO date such as ${ISO_DATE_FORMS}`).optional(),
   sources: z.array(sourceSchema).min(1, 'needs at least one source'),
   /**
    * Absent when the report states what the step says. `inferred` or `attributed` when the

@@ -10,6 +10,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { isIsoDate } from './dates.js';
 import { excerpt, SeedValidationError, type SeedIssue } from './errors.js';
 import { PREFERRED_QUOTE_LENGTH, QuoteChecker } from './quote-check.js';
 import { decodeUtf8, displayPath, readSourceText, repoRoot } from './read-seed-files.js';
@@ -105,7 +106,7 @@ export function validateTourFiles(files: readonly TourFileInput[], graph: TourGr
         if (q.from === q.to) add('question.to', 'a path question needs two different nodes');
       }
 
-      if (step.asOf !== undefined && !isCalendarDate(step.asOf)) add('asOf', `"${step.asOf}" is not a real calendar date`);
+      if (step.asOf !== undefined && !isIsoDate(step.asOf)) add('asOf', `"${step.asOf}" is not a real calendar date`);
       if (step.evidence !== undefined) {
         const en = step.text.en.toLowerCase();
         if (!IMPLIED_WORDING.zh.some((w) => step.text.zh.includes(w))) add('text.zh', `an ${step.evidence} step must say so: use one of ${IMPLIED_WORDING.zh.join(', ')}`);
@@ -142,14 +143,6 @@ export function validateTourFiles(files: readonly TourFileInput[], graph: TourGr
 
 function article(word: string): string {
   return /^[AEIOU]/.test(word) ? 'an' : 'a';
-}
-
-function isCalendarDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  if (m === undefined) return true;
-  if (m < 1 || m > 12) return false;
-  if (d === undefined) return true;
-  return d >= 1 && d <= new Date(Date.UTC(y!, m, 0)).getUTCDate();
 }
 
 /** A zod issue as a tour issue: `steps[2] (id).title.en: must not be empty`. */

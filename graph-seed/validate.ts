@@ -8,6 +8,7 @@
  * excerpts, no step recurses on input depth, and the issue list is capped.
  */
 import type { z } from 'zod';
+import { isoDateProblem } from './dates.js';
 import { excerpt, formatIssue, type SeedIssue } from './errors.js';
 import { findJsonSyntaxError, lineColumn } from './json-syntax.js';
 import { PREFERRED_QUOTE_LENGTH, QuoteChecker } from './quote-check.js';
@@ -522,13 +523,6 @@ function fromZodOne(
 // ---------------------------------------------------------------------------------------
 // Field rules the schema cannot express
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** `2016-02-30` matches the ISO pattern but is not a day; neither is month 13. */
 /** `evidence` is one of the levels (absent: stated); a fact read into the text says why in `note`. */
 function checkEvidence(file: string, where: string, props: Record<string, unknown>, issues: IssueList): void {
   const e = props['evidence'];
@@ -542,18 +536,10 @@ function checkEvidence(file: string, where: string, props: Record<string, unknow
   }
 }
 
+/** `2016-02-30` matches the ISO pattern but is not a day; neither is month 13 (./dates.ts). */
 function checkCalendarDate(file: string, where: string, field: string, date: string, issues: IssueList): void {
-  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m !== undefined && (m < 1 || m > 12)) {
-    issues.add({ file, where, field, message: `"${date}" is not a real calendar date (month ${m} does not exist)` });
-    return;
-  }
-  if (m !== undefined && d !== undefined) {
-    const max = daysIn(y, m);
-    if (d < 1 || d > max) {
-      issues.add({ file, where, field, message: `"${date}" is not a real calendar date (${MONTHS[m - 1]} ${y} has ${max} days)` });
-    }
-  }
+  const message = isoDateProblem(date);
+  if (message !== null) issues.add({ file, where, field, message });
 }
 
 function checkAliases(file: string, where: string, n: SeedNode, issues: IssueList): void {

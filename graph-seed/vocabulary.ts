@@ -8,6 +8,20 @@
 export const NODE_LABELS = ['Agency', 'Rule', 'Segment', 'Topic', 'Technology', 'Phase', 'Event'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
+/**
+ * The shape of a node id, `label:slug` (lowercase, digits, dashes), as the seed schema, the
+ * HTTP parameters, the OpenAPI document and the client's URL state all check it; and the
+ * longest id a request may carry.
+ */
+export const NODE_ID_PATTERN = '^[a-z]+:[a-z0-9][a-z0-9-]*$';
+export const NODE_ID = new RegExp(NODE_ID_PATTERN);
+export const MAX_NODE_ID_LENGTH = 200;
+
+/** Whether `v` is a well-formed node id no longer than MAX_NODE_ID_LENGTH. */
+export function isNodeId(v: string | null | undefined): v is string {
+  return typeof v === 'string' && v.length <= MAX_NODE_ID_LENGTH && NODE_ID.test(v);
+}
+
 /** Every id starts with the lowercase label and a colon: `agency:cbrc`, `rule:p2p-interim-measures-2016`. */
 export const ID_PREFIX: Record<NodeLabel, string> = {
   Agency: 'agency',

@@ -34,3 +34,18 @@ fi
 if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
   bash test/neo4j-server/build.sh
 fi
+
+# schemathesis (PyPI, pinned in test/schemathesis/requirements.txt) in a git-ignored
+# virtualenv, for the outside check of the OpenAPI document. Without Python 3 and its venv
+# module the schemathesis tests skip with the reason (and fail under CI=true).
+venv=test/schemathesis/.venv
+if command -v python3 >/dev/null 2>&1 && python3 -m venv --help >/dev/null 2>&1; then
+  if ! cmp -s test/schemathesis/requirements.txt "$venv/requirements.installed" 2>/dev/null; then
+    echo "test prerequisites: installing schemathesis into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r test/schemathesis/requirements.txt
+    cp test/schemathesis/requirements.txt "$venv/requirements.installed"
+  fi
+else
+  echo "test prerequisites: no python3 with venv; the schemathesis tests will skip" >&2
+fi

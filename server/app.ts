@@ -27,6 +27,8 @@ import { changesRoutes } from './routes/changes.js';
 import { matrixRoutes } from './routes/matrix.js';
 import { quizRoutes } from './routes/quiz.js';
 import { tourRoutes } from './routes/tours.js';
+import { reportRoutes } from './routes/report.js';
+import { askRoutes } from './routes/ask.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -43,6 +45,8 @@ export interface AppOptions {
    * `X-Forwarded-For` decide the client IP, or anyone could dodge the rate limit.
    */
   trustProxy?: boolean | number | string | undefined;
+  /** The report text for the reader: a path, `null` for none, default where `graph-seed/source-text.ts` looks. */
+  reportSourcePath?: string | null | undefined;
   /**
    * Answers cached by graph revision (server/cache/): the cache (default
    * DEFAULT_ANSWER_CACHE_MB) and how stale the known revision may be (default
@@ -95,6 +99,10 @@ export function apiRouter(options: AppOptions): express.Router {
   changesRoutes(api, store);
   matrixRoutes(api, store);
   quizRoutes(api, store);
+  // The report reader: the text by headings and the cited passages.
+  reportRoutes(api, store, { sourcePath: options.reportSourcePath });
+  // Questions in the user's own words.
+  askRoutes(api, store);
   openapiRoutes(api);
 
   api.use((req, res) => {

@@ -4,11 +4,17 @@
  * is documented, every documented path exists, and sample responses carry the documented
  * top-level keys.
  */
-import { EVIDENCE_LEVELS, NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
+import { EVIDENCE_LEVELS, MAX_NODE_ID_LENGTH, NODE_ID_PATTERN, NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
+import { CALENDAR_DATE_PATTERN } from '../graph-seed/dates.js';
+import { ERROR_CODES } from './contract/errors.js';
 import { CSV_PARTS } from './export/csv.js';
 import { EXPORT_FORMATS } from './export/index.js';
 import { MAX_URL_LENGTH } from './http/security.js';
 import { QUESTION_LIMIT_DEFAULT, QUESTION_LIMIT_MAX } from './stores/types.js';
+import { z } from 'zod';
+import { askResponse } from './contract/ask.js';
+import { MAX_QUESTION_LENGTH } from './ask/interpret.js';
+import { ASK_KINDS, ISSUER_ASPECTS, PHASE_ASPECTS, RELATIONS } from './ask/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,11 +28,19 @@ const obj = (properties: Record<string, Json>, required: string[] = Object.keys(
 
 const str: Json = { type: 'string' };
 const int: Json = { type: 'integer' };
-const isoDate: Json = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', examples: ['2016-08-24', '2016-07', '2016'] };
-const nodeId: Json = { type: 'string', pattern: '^[a-z]+:[a-z0-9][a-z0-9-]*$', maxLength: 200, examples: ['agency:cbrc'] };
+const isoDate: Json = {
+  type: 'string',
+  pattern: CALENDAR_DATE_PATTERN,
+  description: 'A real calendar date: YYYY, YYYY-MM or YYYY-MM-DD (2016-02-30 is refused).',
+  examples: ['2016-08-24', '2016-07', '2016'],
+};
+const nodeId: Json = { type: 'string', pattern: NODE_ID_PATTERN, maxLength: MAX_NODE_ID_LENGTH, examples: ['agency:cbrc'] };
 
+/** A non-empty comma-separated list of known values (the server trims items; no empty item). */
+const listPattern = (item: string): string => `^\\s*(${item})\\s*(,\\s*(${item})\\s*)*$`;
 const csvOf = (values: readonly string[]): Json => ({
   type: 'string',
+  pattern: listPattern(values.join('|')),
   description: `Comma-separated, any of: ${values.join(', ')}`,
 });
 
@@ -83,7 +97,7 @@ const notFound = errorResponse('Unknown id, or nothing matches.');
 const errorDetail = obj({
   code: {
     type: 'string',
-    enum: ['BAD_REQUEST', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'URI_TOO_LONG', 'RATE_LIMITED', 'INTERNAL', 'UNAVAILABLE'],
+    enum: [...ERROR_CODES],
   },
   message: str,
 });
@@ -223,6 +237,80 @@ const schemas: Record<string, Json> = {
   Bilingual: obj({ zh: str, en: str }),
   TourSummary: obj({ id: str, title: ref('Bilingual'), summary: ref('Bilingual'), steps: { ...int, description: 'Number of steps.' } }),
   TourList: obj({ tours: arrayOf(ref('TourSummary')) }),
+  ReportHeading: obj(
+    {
+      index: { ...int, description: 'Position in document order.' },
+      kind: { type: 'string', enum: ['chapter', 'section', 'table', 'figure'] },
+      title: { ...str, description: 'As written in the report.' },
+      titleEn: { ...str, description: 'English label, where there is one.' },
+      parent: { ...int, description: 'Index of the enclosing heading.' },
+      start: { ...int, description: 'Character offset where the heading starts.' },
+      end: { ...int, description: 'Character offset where its text ends.' },
+    },
+    ['index', 'kind', 'title', 'start', 'end'],
+  ),
+  ReportBlock: obj({
+    kind: { type: 'string', enum: ['heading', 'paragraph', 'row'] },
+    heading: { ...int, description: 'Index of the innermost heading (-1 before the first).' },
+    start: int,
+    end: int,
+    text: { ...str, description: 'The text of [start, end) as written; a table row keeps its tabs.' },
+  }),
+  Report: {
+    description: 'With the text installed: `{installed: true, chars, headings, blocks}`; without: `{installed: false, headings, install}` (the headings come from the committed places file).',
+    type: 'object',
+    properties: {
+      installed: { type: 'boolean' },
+      chars: int,
+      headings: arrayOf(ref('ReportHeading')),
+      blocks: arrayOf(ref('ReportBlock')),
+      install: obj({ message: str, dropIn: str, env: { type: 'string', enum: ['SEED_SOURCE'] } }),
+    },
+    required: ['installed', 'headings'],
+  },
+  PassageFact: {
+    description: 'A fact citing the passage: `kind` node (id, label, names), relationship (id, type, ends and their names, evidence) or figure (node id and names, metric, value, unit, year).',
+    type: 'object',
+    properties: {
+      kind: { type: 'string', enum: ['node', 'relationship', 'figure'] },
+      id: str,
+      label: { type: 'string', enum: [...NODE_LABELS] },
+      name: str,
+      nameEn: str,
+      type: { type: 'string', enum: [...REL_TYPES] },
+      source: nodeId,
+      target: nodeId,
+      sourceName: str,
+      sourceNameEn: str,
+      targetName: str,
+      targetNameEn: str,
+      evidence: str,
+      metric: str,
+      metricEn: str,
+      value: { type: 'number' },
+      unit: str,
+      year: isoDate,
+    },
+    required: ['kind', 'id'],
+  },
+  Passage: obj(
+    {
+      start: int,
+      end: int,
+      heading: int,
+      quotes: arrayOf(ref('Source')),
+      problems: arrayOf({ type: 'string', enum: ['crosses-cell', 'crosses-heading', 'section-mismatch', 'ambiguous'] }),
+      facts: arrayOf(ref('PassageFact')),
+      tours: arrayOf(obj({ tour: str, step: str })),
+    },
+    ['start', 'end', 'heading', 'quotes', 'facts', 'tours'],
+  ),
+  Passages: obj({
+    installed: { type: 'boolean' },
+    headings: arrayOf(ref('ReportHeading')),
+    passages: { ...arrayOf(ref('Passage')), description: 'In document order.' },
+    unplaced: { ...int, description: 'Citations whose quote has no place.' },
+  }),
   TourStep: obj(
     {
       id: str,
@@ -259,6 +347,8 @@ const schemas: Record<string, Json> = {
     linked: { ...arrayOf(ref('Node')), description: 'The other ends of those relationships that are not new themselves.' },
     cypher: str,
   }),
+  // The ask response is described by its zod schema (server/contract/ask.ts), converted here.
+  AskResponse: (({ $schema: _drop, ...rest }) => rest)(z.toJSONSchema(askResponse, { unrepresentable: 'any' }) as Json),
   Matrix: obj({
     agencies: { ...arrayOf(ref('Node')), description: 'Rows: agencies with at least one cell, most rules first.' },
     segments: { ...arrayOf(ref('Node')), description: 'Columns: segments with at least one cell, broader before narrower.' },
@@ -387,8 +477,8 @@ export const openapiDocument: Json = {
       [
         P.labels,
         P.types,
-        queryParam('from', isoDate, 'Keep rules dated on or after this date; other labels stay.'),
-        queryParam('to', isoDate, 'Keep rules dated on or before this date; other labels stay.'),
+        queryParam('from', isoDate, 'Drop rules and events whose date ends before this date (a rule dated 2016 stays with from=2016-05); undated ones and other labels stay.'),
+        queryParam('to', isoDate, 'Drop rules and events whose date starts after the end of this date; undated ones and other labels stay. 400 when all of `from` comes after the end of `to`.'),
         P.asOf,
       ],
       json('The graph.', ref('Subgraph')),
@@ -398,11 +488,11 @@ export const openapiDocument: Json = {
       'export',
       [
         queryParam('format', { type: 'string', enum: [...EXPORT_FORMATS], default: 'json' }, 'File format.'),
-        queryParam('ids', { type: 'string', description: 'Comma-separated node ids (at most 2000).' }, 'Export these nodes and the relationships among them; default: everything.'),
+        queryParam('ids', { type: 'string', pattern: listPattern(NODE_ID_PATTERN.slice(1, -1)), description: 'Comma-separated node ids (at most 2000).' }, 'Export these nodes and the relationships among them; default: everything.'),
         queryParam(
           'part',
           { type: 'string', enum: [...CSV_PARTS], default: 'nodes' },
-          'CSV only: which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
+          'CSV only (400 with another format): which table. CSV is one table per file, named `finreg-atlas.nodes.csv` or `finreg-atlas.relationships.csv`.',
         ),
       ],
       {
@@ -425,12 +515,24 @@ export const openapiDocument: Json = {
       json('The tour.', ref('TourResponse')),
       { '404': errorResponse('No tour has this id.') },
     ),
+    '/api/report': get(
+      'The report text by its headings (or, without the text on the server, the headings and how to install it)',
+      'report',
+      [],
+      json('The text cut into heading lines, paragraphs and table rows, with the outline.', ref('Report')),
+    ),
+    '/api/report/passages': get(
+      'Every cited passage of the report in document order, with the facts and tour steps citing it',
+      'reportPassages',
+      [],
+      json('The passages; places come from the text when installed, else from the committed places file.', ref('Passages')),
+    ),
     '/api/changes': get(
       'What changed between two dates: rules and events dated in (from, to] and the relationships they brought',
       'changes',
       [
         queryParam('from', isoDate, 'Start, exclusive: after the end of this date (`2016` means after 31 December 2016).', true),
-        queryParam('to', isoDate, 'End, inclusive: up to the end of this date.', true),
+        queryParam('to', isoDate, 'End, inclusive: up to the end of this date. 400 when the end of `from` is later than the end of `to`.', true),
       ],
       json('The difference between the graph as of `to` and as of `from`.', ref('Changes')),
     ),
@@ -448,6 +550,22 @@ export const openapiDocument: Json = {
         queryParam('count', { type: 'integer', minimum: 1, maximum: 20, default: 5 }, 'Number of questions.'),
       ],
       json('The quiz; each question has one right option, its citation and its subgraph.', ref('Quiz')),
+    ),
+    '/api/ask': get(
+      'A question in Chinese or English, read and answered: the reading (kind, parameters, what each part of the text matched, alternatives) and the answer',
+      'ask',
+      [
+        queryParam('q', { type: 'string', minLength: 1, maxLength: MAX_QUESTION_LENGTH, examples: ['2016年9月谁在监管网贷', 'what bans down-payment loans'] }, 'The question. Either `q`, or `kind` with its parameters (a reading, as the chips of a previous answer give).'),
+        queryParam('lang', { type: 'string', enum: ['zh', 'en'], default: 'zh' }, 'Language of the reading sentence.'),
+        queryParam('kind', { type: 'string', enum: [...ASK_KINDS] }, 'Answer this reading instead of reading a question.'),
+        ...['segment', 'topic', 'rule', 'agency', 'phase', 'node', 'a', 'b'].map((name) => queryParam(name, nodeId, `With \`kind\`: the node the reading names as \`${name}\`.`)),
+        queryParam('asOf', isoDate, 'With `kind`: as of this date.'),
+        queryParam('from', isoDate, 'With `kind`: from this date (inclusive).'),
+        queryParam('to', isoDate, 'With `kind`: up to the end of this date.'),
+        queryParam('relation', { type: 'string', enum: [...RELATIONS] }, 'With `kind` rules or ruleSays: only this relationship.'),
+        queryParam('aspect', { type: 'string', enum: [...new Set([...ISSUER_ASPECTS, ...PHASE_ASPECTS])] }, 'With `kind` issuers or phase: what is asked.'),
+      ],
+      json('The reading and the answer; `answer` is null and `search` holds results when the question was not understood.', ref('AskResponse')),
     ),
     '/api/openapi.json': {
       get: {

@@ -359,7 +359,7 @@ export function clientSections(runs: readonly ClientRun[], opts: ClientBenchOpti
       ),
       notes: [
         'Static layout: up to 500 nodes, the client\'s deterministic pass in its module worker before the first frame (the main thread only waits); above, the clustered start placement. Layout run: the client\'s `ProgressiveLayout` (ForceAtlas2 in a module worker, within its size-scaled budget) to its end, including the frame that draws the relationships again; it starts with the first frame above 500 nodes and from the toolbar (after pan/zoom) below.',
-        '"At its end": tasks still running when the last positions arrived or later, up to sigma\'s final picture on screen. Above PREVIEW_MIN_NODES (client/src/view/drawn-graph.ts) the run is drawn by the 2D preview (layout-preview.ts) and sigma draws once at the end, into hidden layers shown when the GPU has finished; "sigma\'s picture after": last positions → those layers shown (ms). The target counts the end too.',
+        '"At its end": tasks still running when the last positions arrived or later, up to sigma\'s final picture on screen. Above PREVIEW_MIN_NODES (client/src/graph/thresholds.ts) the run is drawn by the 2D preview (layout-preview.ts) and sigma draws once at the end, into hidden layers shown when the GPU has finished; "sigma\'s picture after": last positions → those layers shown (ms). The target counts the end too.',
       ],
       checks: checks3,
     },

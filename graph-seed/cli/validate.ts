@@ -2,14 +2,16 @@
  * `npm run seed:validate [-- --data DIR --source PATH]`: checks the seed files and prints a
  * summary, or every problem (one per line) and exits 1.
  */
+import { readFileSync } from 'node:fs';
 import { formatIssues } from '../errors.js';
 import { validateSeedDir } from '../load-seed.js';
 import { formatCounts } from './format-counts.js';
 import { parseCliArgs } from './args.js';
 import { validateTourDir } from '../validate-tours.js';
+import { checkSeedPlaces } from '../quote-places-file.js';
 
-const USAGE = 'usage: seed:validate [--data DIR] [--source PATH] [--tours DIR]';
-const args = parseCliArgs(['data', 'source', 'tours'], USAGE);
+const USAGE = 'usage: seed:validate [--data DIR] [--source PATH] [--tours DIR] [--places FILE]';
+const args = parseCliArgs(['data', 'source', 'tours', 'places'], USAGE);
 
 const result = await validateSeedDir({
   dataDir: args.data,
@@ -35,6 +37,19 @@ if (tours && tours.totalIssues > 0) {
   process.exit(1);
 }
 
+// Where each quote stands (graph-seed/quote-places.json): every citation of the real seed
+// and its tours has its place, none is stale, and with the text the places still match it.
+const places = tours?.tours ? checkSeedPlaces(result.graph!, tours.tours, installedText(), args.places) : undefined;
+if (places && places.length > 0) {
+  for (const p of places) process.stderr.write(`${p}\n`);
+  process.stderr.write(`\n${places.length} ${places.length === 1 ? 'error' : 'errors'} in quote places\n`);
+  process.exit(1);
+}
+
+function installedText(): string | undefined {
+  return result.stats.quotes.checked && result.sourcePath !== null ? readFileSync(result.sourcePath, 'utf8') : undefined;
+}
+
 const { stats } = result;
 const q = stats.quotes;
 process.stdout.write(
@@ -46,6 +61,7 @@ process.stdout.write(
     `relationships: ${stats.relationships}`,
     formatCounts(stats.types),
     q.checked ? `quotes verified: ${q.verified}/${q.total} (against ${result.sourcePath})` : `quotes verified: skipped (0/${q.total})`,
+    places ? `quote places: ${places.length === 0 ? 'up to date' : 'stale'}${result.stats.quotes.checked ? ' (checked against the text)' : ' (checked against the seed; no text)'}` : 'quote places: not checked',
     tours
       ? `tours: ${tours.stats.tours} (${tours.stats.steps} steps, quotes verified: ${tours.stats.quotes.verified}/${tours.stats.quotes.total})`
       : 'tours: not checked (--data given without --tours)',

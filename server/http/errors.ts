@@ -6,15 +6,9 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { StoreUnavailableError } from '../stores/types.js';
 
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'URI_TOO_LONG'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  | 'UNAVAILABLE';
+import type { ErrorCode } from '../contract/errors.js';
+
+export type { ErrorCode } from '../contract/errors.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };

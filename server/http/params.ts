@@ -5,7 +5,8 @@
  */
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ISO_DATE, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../graph-seed/schema.js';
+import { isIsoDate } from '../../graph-seed/dates.js';
+import { isNodeId, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../graph-seed/schema.js';
 import { badRequest } from './errors.js';
 
 /** Query parameters as received: every value of every key, in order. */
@@ -77,12 +78,9 @@ export function validateQuery<S extends QueryShape>(req: Request, shape: S): { [
 // ---------------------------------------------------------------------------------------
 // Building blocks. Messages complete the sentence "Query parameter `x` …".
 
-const MAX_ID_LENGTH = 200;
-const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
-
-/** A node id as the seed writes it (`agency:cbrc`). */
+/** A node id as the seed writes it (`agency:cbrc`): graph-seed/vocabulary.ts. */
 export function isWellFormedId(id: string): boolean {
-  return id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
+  return isNodeId(id);
 }
 
 const present = (what: string) =>
@@ -115,22 +113,11 @@ export function optionalBool(fallback: boolean) {
     .transform((s) => (s === undefined ? fallback : s === 'true'));
 }
 
-function validIsoDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const [, m, d] = s.split('-').map(Number);
-  if (m !== undefined && (m < 1 || m > 12)) return false;
-  if (d !== undefined && m !== undefined) {
-    const days = new Date(Date.UTC(Number(s.slice(0, 4)), m, 0)).getUTCDate();
-    if (d < 1 || d > days) return false;
-  }
-  return true;
-}
-
 export function optionalDate() {
   return z
     .string()
     .optional()
-    .refine((s) => s === undefined || validIsoDate(s), { message: 'must be an ISO date: 2016, 2016-07 or 2016-07-18.' });
+    .refine((s) => s === undefined || isIsoDate(s), { message: 'must be an ISO date: 2016, 2016-07 or 2016-07-18.' });
 }
 
 /** A comma-separated list drawn from `allowed`; duplicates are dropped, order kept. */

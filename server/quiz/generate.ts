@@ -19,7 +19,7 @@
  * Pure and deterministic: the same graph and seed give the same quiz. Candidates are built
  * in id order and drawn with a seeded PRNG, so storage order does not matter.
  */
-import { compareStrings } from '../stores/as-of.js';
+import { compareStrings } from '../../graph-seed/dates.js';
 import type { ApiNode, ApiRelationship, Source, Subgraph } from '../stores/types.js';
 import { mulberry32 } from '../../graph-seed/random.js';
 import { conditionOf, evidenceOf } from '../../graph-seed/vocabulary.js';

@@ -1,7 +1,7 @@
 /** `GET /api/changes?from=&to=`: what the graph gained between two dates (both stores, same answer). */
 import type { Router } from 'express';
-import { upperBoundKey } from '../stores/as-of.js';
-import { CHANGES_CYPHER } from '../stores/neo4j/queries.js';
+import { isWindowInOrder } from '../../graph-seed/dates.js';
+import { SHOWN_CYPHER } from '../stores/shown-cypher.js';
 import type { GraphStore } from '../stores/types.js';
 import { badRequest } from '../http/errors.js';
 import { optionalDate, validateQuery } from '../http/params.js';
@@ -13,10 +13,10 @@ export function changesRoutes(router: Router, store: GraphStore): void {
   router.get('/changes', async (req, res) => {
     const { from, to } = validateQuery(req, changesQuery);
     // (from, to]: "after the end of `from`, up to the end of `to`" (2016 ends after 2016-10-13).
-    if (upperBoundKey(from!) > upperBoundKey(to!)) {
+    if (!isWindowInOrder(from!, to!)) {
       throw badRequest('Query parameter `from` must not be later than `to` (the range is after the end of `from`, up to the end of `to`).');
     }
     const answer = await store.changes(from!, to!);
-    res.json({ ...answer, cypher: CHANGES_CYPHER });
+    res.json({ ...answer, cypher: SHOWN_CYPHER.changes });
   });
 }

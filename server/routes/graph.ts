@@ -1,6 +1,7 @@
 /** `GET /api/graph`: the whole graph or a filtered view of it. */
 import type { Router } from 'express';
 import type { GraphStore } from '../stores/types.js';
+import { isRangeInOrder } from '../../graph-seed/dates.js';
 import { badRequest } from '../http/errors.js';
 import { labelsParam, optionalDate, typesParam, validateQuery } from '../http/params.js';
 
@@ -15,8 +16,8 @@ export const graphQuery = {
 export function graphRoutes(router: Router, store: GraphStore): void {
   router.get('/graph', async (req, res) => {
     const { labels, types, from, to, asOf } = validateQuery(req, graphQuery);
-    // ISO prefixes compare as strings; `2016` ≤ `2016-07` keeps a year-only bound inclusive.
-    if (from !== undefined && to !== undefined && from > to && !to.startsWith(from)) {
+    // The range is empty only when all of `from` comes after the end of `to` (graph-seed/dates.ts).
+    if (!isRangeInOrder(from, to)) {
       throw badRequest('Query parameter `from` must not be later than `to`.');
     }
     const g = await store.graph({

@@ -4,7 +4,7 @@
  * segment (PART_OF, any depth) and say which (`via`). See `MatrixAnswer` in stores/types.ts.
  */
 import type { Router } from 'express';
-import { MATRIX_CYPHER } from '../stores/neo4j/queries.js';
+import { SHOWN_CYPHER } from '../stores/shown-cypher.js';
 import type { GraphStore } from '../stores/types.js';
 import { optionalDate, validateQuery } from '../http/params.js';
 
@@ -14,6 +14,6 @@ export function matrixRoutes(router: Router, store: GraphStore): void {
   router.get('/matrix', async (req, res) => {
     const { asOf } = validateQuery(req, matrixQuery);
     const answer = await store.matrix(asOf);
-    res.json({ ...answer, cypher: MATRIX_CYPHER });
+    res.json({ ...answer, cypher: SHOWN_CYPHER.matrix });
   });
 }

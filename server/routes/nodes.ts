@@ -1,11 +1,12 @@
 /** `GET /api/nodes/:id` and `GET /api/nodes/:id/neighborhood`. */
 import type { Router } from 'express';
 import type { GraphStore } from '../stores/types.js';
+import { MAX_DEPTH } from '../stores/preconditions.js';
 import { notFound } from '../http/errors.js';
 import { labelsParam, optionalDate, optionalInt, pathId, typesParam, validateQuery } from '../http/params.js';
 
 export const neighborhoodQuery = {
-  depth: optionalInt(1, 3, 1),
+  depth: optionalInt(1, MAX_DEPTH, 1),
   labels: labelsParam(),
   types: typesParam(),
   limit: optionalInt(1, 2000, 200),

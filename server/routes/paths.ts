@@ -1,17 +1,17 @@
 /** `GET /api/paths/shortest`: how A is connected to B, with a sentence per step. */
 import type { Router } from 'express';
 import type { GraphStore, Subgraph } from '../stores/types.js';
-import { SHORTEST_PATH_CYPHER, SHORTEST_PATH_DIRECTED_CYPHER } from '../stores/neo4j/queries.js';
+import { DEFAULT_PATH_LENGTH, MAX_PATH_LENGTH } from '../stores/preconditions.js';
+import { SHOWN_CYPHER } from '../stores/shown-cypher.js';
 import { explainPath, orderPath } from '../explain.js';
 import { notFound } from '../http/errors.js';
 import { optionalBool, optionalInt, requiredId, typesParam, validateQuery } from '../http/params.js';
 
-export const MAX_PATH_LENGTH = 8;
 
 export const shortestPathQuery = {
   from: requiredId(),
   to: requiredId(),
-  maxLength: optionalInt(1, MAX_PATH_LENGTH, 6),
+  maxLength: optionalInt(1, MAX_PATH_LENGTH, DEFAULT_PATH_LENGTH),
   types: typesParam(),
   directed: optionalBool(false),
 };
@@ -47,6 +47,6 @@ export function pathRoutes(router: Router, store: GraphStore): void {
       );
     }
     const ordered = inPathOrder(path, from);
-    res.json({ ...ordered, explanation: explainPath(path, from), cypher: directed ? SHORTEST_PATH_DIRECTED_CYPHER : SHORTEST_PATH_CYPHER });
+    res.json({ ...ordered, explanation: explainPath(path, from), cypher: directed ? SHOWN_CYPHER.shortestPathDirected : SHOWN_CYPHER.shortestPath });
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { Router } from 'express';
 import { QUESTION_LIMIT_DEFAULT, QUESTION_LIMIT_MAX, type GraphStore, type NodeLabel } from '../stores/types.js';
-import { REGULATORS_CYPHER, RULES_TOUCHING_CYPHER } from '../stores/neo4j/queries.js';
+import { SHOWN_CYPHER } from '../stores/shown-cypher.js';
 import { notFound } from '../http/errors.js';
 import { optionalDate, optionalInt, requiredId, validateQuery } from '../http/params.js';
 
@@ -27,13 +27,13 @@ export function questionRoutes(router: Router, store: GraphStore): void {
     const { segment, asOf, limit } = validateQuery(req, regulatorsQuery);
     const answer = await store.regulators(segment, asOf, limit);
     if (!answer) throw await wrongOrUnknown(store, segment, 'Segment');
-    res.json({ ...answer, cypher: REGULATORS_CYPHER });
+    res.json({ ...answer, cypher: SHOWN_CYPHER.regulators });
   });
 
   router.get('/questions/rules', async (req, res) => {
     const { topic, asOf, limit } = validateQuery(req, rulesQuery);
     const answer = await store.rulesTouching(topic, asOf, limit);
     if (!answer) throw await wrongOrUnknown(store, topic, 'Topic');
-    res.json({ ...answer, cypher: RULES_TOUCHING_CYPHER });
+    res.json({ ...answer, cypher: SHOWN_CYPHER.rulesTouching });
   });
 }

@@ -3,7 +3,7 @@
  * node read back from Neo4j compare equal (same keys, absent optionals left out).
  */
 import type { GraphRelationship, SeedNode } from '../../graph-seed/schema.js';
-import { compareStrings } from './as-of.js';
+import { compareStrings } from '../../graph-seed/dates.js';
 import type { ApiNode, ApiRelationship, Subgraph } from './types.js';
 
 const OPTIONAL_NODE_FIELDS = ['date', 'startYear', 'endYear', 'order', 'kind', 'issuerCount'] as const;
@@ -39,8 +39,3 @@ export function toApiRelationship(r: GraphRelationship): ApiRelationship {
 }
 
 export const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
-
-/** Both lists sorted by id: the canonical order of every subgraph a store returns. */
-export function sortedSubgraph(nodes: ApiNode[], relationships: ApiRelationship[]): Subgraph {
-  return { nodes: [...nodes].sort(byId), relationships: [...relationships].sort(byId) };
-}

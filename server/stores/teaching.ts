@@ -4,19 +4,9 @@
  * same answer by construction. The finding itself (date filter, PART_OF walk) is each
  * store's own: graphology in memory, Cypher in Neo4j.
  */
-import { assertIsoDate, compareByDateThenId, compareStrings, upperBoundKey } from './as-of.js';
+import { compareByDateThenId, compareStrings } from '../../graph-seed/dates.js';
 import { byId } from './api-shapes.js';
 import type { ApiNode, ApiRelationship, ChangesAnswer, MatrixAnswer, MatrixCell } from './types.js';
-
-/** Upper-bound keys of (`from`, `to`], validated: "after the end of `from`, up to the end of `to`". */
-export function changesKeys(from: string, to: string): { fromKey: string; toKey: string } {
-  assertIsoDate(from, 'from');
-  assertIsoDate(to, 'to');
-  const fromKey = upperBoundKey(from);
-  const toKey = upperBoundKey(to);
-  if (fromKey > toKey) throw new RangeError(`from (${from}) must not be later than to (${to})`);
-  return { fromKey, toKey };
-}
 
 export function assembleChanges(
   from: string,

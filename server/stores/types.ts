@@ -81,22 +81,8 @@ export interface PathQuery {
   directed: boolean;
 }
 
-/**
- * Question answers are cut at `limit` entries (the first ones in answer order; the HTTP
- * default is QUESTION_LIMIT_DEFAULT): a segment or topic high in a large taxonomy can
- * gather thousands of rule entries, which no reader scans and no answer should carry
- * unbounded. `total` and `truncated` say what was left out.
- */
-export const QUESTION_LIMIT_DEFAULT = 500;
-export const QUESTION_LIMIT_MAX = 5000;
-
-/** Both stores refuse the same limits: an integer from 1 to QUESTION_LIMIT_MAX. */
-export function checkQuestionLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > QUESTION_LIMIT_MAX) {
-    throw new RangeError(`limit must be an integer from 1 to ${QUESTION_LIMIT_MAX}, got ${limit}`);
-  }
-  return limit;
-}
+/** Question answers are cut at `limit` entries: see ./preconditions.ts. */
+export { QUESTION_LIMIT_DEFAULT, QUESTION_LIMIT_MAX } from './preconditions.js';
 
 export interface RegulatorsAnswer {
   segment: ApiNode;
@@ -169,7 +155,7 @@ export interface GraphFilter {
 
 /**
  * What changed between two dates: the difference between the graph as of `to` and the
- * graph as of `from` (see `as-of.ts`). A Rule or Event is new when its date lies in
+ * graph as of `from` (see graph-seed/dates.ts). A Rule or Event is new when its date lies in
  * (`from`, `to`]; a relationship is new when it touches a new node and its other end is
  * visible as of `to`.
  */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createGraph, mergeSubgraph, type AtlasGraph, type NodeAttrs } from '../../client/src/graph/build';
 import { applyPositions } from '../../client/src/graph/layout';
 import { EMPTY_FILTERS, type HighlightState } from '../../client/src/graph/reducers';
-import { dimsOthers, DrawnGraph, isOverview, OVERVIEW_EDGE_CAP, OVERVIEW_MAX_EDGES } from '../../client/src/view/drawn-graph';
+import { dimsOthers, DrawnGraph } from '../../client/src/view/drawn-graph';
+import { HIDE_EDGES_DURING_LAYOUT_NODES, isOverview, OVERVIEW_EDGE_CAP, OVERVIEW_MAX_EDGES } from '../../client/src/graph/thresholds';
 import type { ApiNode } from '../../server/stores/types';
-import { HIDE_EDGES_DURING_LAYOUT_NODES } from '../../client/src/graph/layout-budget';
 
 /** n nodes in a ring, each linked to its next `k` neighbours (n·k relationships). */
 function ring(n: number, k: number): AtlasGraph {

@@ -21,9 +21,9 @@ describe('plain-state fast path of the edge reducer', () => {
     expect(isPlainState(base)).toBe(true);
     expect(isPlainState({ ...base, active: 'a' })).toBe(false);
     expect(isPlainState({ ...base, focusEdges: new Set(['e']) })).toBe(false);
-    expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, hiddenTypes: new Set(['ISSUED']) } })).toBe(false);
-    expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, hiddenLabels: new Set(['Rule']) } })).toBe(false);
-    expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, hiddenNodes: new Set(['x']) } })).toBe(false);
+    expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, hideTypes: new Set(['ISSUED']) } })).toBe(false);
+    expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, hideLabels: new Set(['Rule']) } })).toBe(false);
+    expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, hidden: new Set(['x']) } })).toBe(false);
     expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, dateFrom: '2015' } })).toBe(false);
     expect(isPlainState({ ...base, filters: { ...EMPTY_FILTERS, dateTo: '2016' } })).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en';
 import { zh } from '../../client/src/i18n/zh';
-import { format } from '../../client/src/i18n/index';
+import { format, formatDate, formatNumber } from '../../client/src/i18n/index';
 import { LABEL_NAMES, NODE_LABELS, REL_TYPES as SCHEMA_REL_TYPES, RULE_KINDS } from '../../graph-seed/schema';
 import { LABELS, REL_TYPES } from '../../client/src/graph/model';
 
@@ -47,5 +47,17 @@ describe('i18n dictionaries', () => {
 
   it('format fills placeholders and leaves unknown ones', () => {
     expect(format('{n} of {m}', { n: 3 })).toBe('3 of {m}');
+  });
+});
+
+describe('dates and numbers through Intl', () => {
+  it('formats a full date, a month and a year in each language', () => {
+    expect(['2016-08-24', '2016-08', '2016'].map((d) => formatDate(d, 'zh'))).toEqual(['2016年8月24日', '2016年8月', '2016年']);
+    expect(['2016-08-24', '2016-08', '2016'].map((d) => formatDate(d, 'en'))).toEqual(['24 Aug 2016', 'Aug 2016', '2016']);
+  });
+
+  it('groups digits', () => {
+    expect(formatNumber(253000, 'en')).toBe('253,000');
+    expect(formatNumber(253000, 'zh')).toBe('253,000');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isProgressive, layoutBudget, PROGRESSIVE_MIN_NODES } from '../../client/src/graph/layout-budget';
+import { isProgressive, layoutBudget } from '../../client/src/graph/layout-budget';
+import { PROGRESSIVE_MIN_NODES } from '../../client/src/graph/thresholds';
 
 describe('layout budget by graph size', () => {
   it('keeps the deterministic pass for the seed-sized graphs and goes progressive above the threshold', () => {

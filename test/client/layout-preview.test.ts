@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGraph, type AtlasGraph, type NodeAttrs } from '../../client/src/graph/build';
-import { DrawnGraph, isOverview, PREVIEW_MIN_NODES } from '../../client/src/view/drawn-graph';
+import { DrawnGraph } from '../../client/src/view/drawn-graph';
+import { isOverview, PREVIEW_MIN_NODES } from '../../client/src/graph/thresholds';
 import { colorWord } from '../../client/src/view/layout-preview';
 
 /** n nodes in a ring, each linked to its next `k` neighbours (n·k relationships). */

@@ -24,8 +24,8 @@ describe('node reducer', () => {
   });
 
   it('hides filtered labels, hand-hidden nodes and rules out of the date range', () => {
-    expect(nodeDisplay('agency:cbrc', agency, { ...base, filters: { ...EMPTY_FILTERS, hiddenLabels: new Set(['Agency']) } }).hidden).toBe(true);
-    expect(nodeDisplay('agency:cbrc', agency, { ...base, filters: { ...EMPTY_FILTERS, hiddenNodes: new Set(['agency:cbrc']) } }).hidden).toBe(true);
+    expect(nodeDisplay('agency:cbrc', agency, { ...base, filters: { ...EMPTY_FILTERS, hideLabels: new Set(['Agency']) } }).hidden).toBe(true);
+    expect(nodeDisplay('agency:cbrc', agency, { ...base, filters: { ...EMPTY_FILTERS, hidden: new Set(['agency:cbrc']) } }).hidden).toBe(true);
     const range = { ...base, filters: { ...EMPTY_FILTERS, dateFrom: '2017' } };
     expect(nodeDisplay('rule:x', rule, range).hidden).toBe(true);
     // Agencies have no date: the date filter leaves them alone.
@@ -50,7 +50,7 @@ describe('edge reducer', () => {
   const e = { relType: 'ISSUED' as const };
   it('hides edges of hidden types or with a hidden end', () => {
     expect(edgeDisplay('e', e, 'a', 'b', true, false, base).hidden).toBe(true);
-    expect(edgeDisplay('e', e, 'a', 'b', true, true, { ...base, filters: { ...EMPTY_FILTERS, hiddenTypes: new Set(['ISSUED']) } }).hidden).toBe(true);
+    expect(edgeDisplay('e', e, 'a', 'b', true, true, { ...base, filters: { ...EMPTY_FILTERS, hideTypes: new Set(['ISSUED']) } }).hidden).toBe(true);
     expect(edgeDisplay('e', e, 'a', 'b', true, true, base).hidden).toBe(false);
   });
   it('"stated facts only" hides attributed and inferred relationships, and only with the filter on', () => {

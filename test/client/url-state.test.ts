@@ -87,7 +87,7 @@ describe('url-state', () => {
       hideLabels: fc.subarray([...LABELS]),
       hideTypes: fc.subarray([...REL_TYPES]),
       dateFrom: fc.option(fc.constantFrom('2010', '2015-07', '2016-10-13'), { nil: null }),
-      dateTo: fc.constant(null),
+      dateTo: fc.option(fc.constantFrom('2009', '2015-07', '2016-10-13', '2017-12'), { nil: null }),
       hidden: fc.uniqueArray(id, { maxLength: 5 }),
       question: fc.option(
         fc.oneof(
@@ -107,6 +107,15 @@ describe('url-state', () => {
         }),
         { nil: null },
       ),
+      teach: fc.option(
+        fc.record({
+          section: fc.constantFrom('tours', 'timeline', 'matrix', 'quiz'),
+          tour: fc.option(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/), { nil: null }),
+          step: fc.integer({ min: 0, max: 98 }),
+          quiz: fc.option(fc.integer({ min: 0, max: 999_999 }), { nil: null }),
+        }),
+        { nil: null },
+      ),
     }) as fc.Arbitrary<UrlState>;
     fc.assert(
       fc.property(arb, (s) => {
@@ -115,7 +124,43 @@ describe('url-state', () => {
         expect(once.node).toBe(s.node);
         expect(once.question).toEqual(s.question);
         expect(new Set(once.hideLabels)).toEqual(new Set(s.hideLabels));
+        // A date range comes back as the same two dates, earlier first.
+        expect([once.dateFrom, once.dateTo].filter((d) => d !== null).sort()).toEqual([s.dateFrom, s.dateTo].filter((d) => d !== null).sort());
+        if (once.dateFrom !== null && once.dateTo !== null) expect(once.dateFrom <= once.dateTo).toBe(true);
+        // The Teach view: section and quiz seed always; the step only with a tour.
+        if (s.teach) {
+          expect(once.teach).toEqual({ ...s.teach, step: s.teach.tour === null ? 0 : s.teach.step });
+        } else {
+          expect(once.teach).toBeUndefined();
+        }
       }),
     );
+  });
+
+  describe('the teach parameters', () => {
+    it('open a section, a tour at a step (1-based in the link), and a quiz seed', () => {
+      expect(parseUrlState('?teach=tours&tour=p2p-lending&step=2&quiz=4242').teach).toEqual({ section: 'tours', tour: 'p2p-lending', step: 1, quiz: 4242 });
+      expect(parseUrlState('?teach=matrix').teach).toEqual({ section: 'matrix', tour: null, step: 0, quiz: null });
+      expect(parseUrlState('?teach=quiz&quiz=0').teach).toEqual({ section: 'quiz', tour: null, step: 0, quiz: 0 });
+      expect(parseUrlState('?teach=timeline&lang=en').teach).toEqual({ section: 'timeline', tour: null, step: 0, quiz: null });
+    });
+
+    it('are written in that form, the step 1-based, only with a tour', () => {
+      const base = { ...DEFAULT_URL_STATE };
+      expect(writeUrlState({ ...base, teach: { section: 'tours', tour: 'p2p-lending', step: 1, quiz: 4242 } })).toBe('?teach=tours&tour=p2p-lending&step=2&quiz=4242');
+      expect(writeUrlState({ ...base, teach: { section: 'matrix', tour: null, step: 5, quiz: null } })).toBe('?teach=matrix');
+      expect(writeUrlState({ ...base, teach: null })).toBe('');
+    });
+
+    it('drop what is invalid and keep the rest', () => {
+      expect(parseUrlState('?teach=lectures&tour=p2p-lending').teach).toBeUndefined();
+      expect(parseUrlState('?teach=tours&tour=P2P_Lending&step=3').teach).toEqual({ section: 'tours', tour: null, step: 0, quiz: null });
+      for (const step of ['0', '100', '-1', '2.5', 'two', '02']) {
+        expect(parseUrlState(`?teach=tours&tour=p2p-lending&step=${step}`).teach, `step=${step}`).toEqual({ section: 'tours', tour: 'p2p-lending', step: 0, quiz: null });
+      }
+      expect(parseUrlState('?teach=tours&tour=p2p-lending&step=99').teach?.step).toBe(98);
+      for (const quiz of ['1234567', '-1', '1e3', 'x']) expect(parseUrlState(`?teach=quiz&quiz=${quiz}`).teach?.quiz, `quiz=${quiz}`).toBeNull();
+      expect(parseUrlState(`?teach=tours&tour=${'a'.repeat(81)}`).teach?.tour).toBeNull();
+    });
   });
 });

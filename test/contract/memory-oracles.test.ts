@@ -2,13 +2,14 @@
  * The memory store's fast paths (search index with early stops, bidirectional shortest path,
  * BFS) checked against slow, obviously correct versions on random graphs. The contract
  * suite pins exact answers on the fixture; this looks for the corner cases it cannot list.
+ * The slow versions use ../support/reference-semantics.ts (dates, order, search tiers
+ * restated from the documented rules), never the store's own date or scoring code.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, relationshipId, type SeedGraph, type SeedNode, type RelType } from '../../graph-seed/schema.js';
-import { asOfKey, compareByDateThenId, compareStrings, visibleAsOf } from '../../server/stores/as-of.js';
 import { MemoryStore } from '../../server/stores/memory/memory-store.js';
-import { nameFields, normaliseQuery, textFields, tierOf } from '../../server/stores/search-text.js';
+import { byCodeUnits as compareStrings, byDateThenId as compareByDateThenId, foldQuery, searchTier, visibleAt } from '../support/reference-semantics.js';
 
 // A tiny alphabet makes shared prefixes, substrings and ties common.
 const CHARS = ['金', '融', '贷', 'a', 'B', '-', ' '];
@@ -39,11 +40,10 @@ const searchGraph = fc
 
 /** Every node scored with the shared tier rules, sorted by the contract's order. */
 function slowSearch(graph: SeedGraph, q: string, limit: number, labels?: string[]) {
-  const nq = normaliseQuery(q);
-  if (nq === '') return [];
+  if (foldQuery(q) === '') return [];
   return graph.nodes
     .filter((n) => !labels || labels.includes(n.label))
-    .map((n) => ({ n, tier: tierOf(nameFields(n), textFields(n), nq) }))
+    .map((n) => ({ n, tier: searchTier(n, q) }))
     .filter((x) => x.tier > 0)
     .sort((a, b) => b.tier - a.tier || a.n.name.length - b.n.name.length || compareStrings(a.n.id, b.n.id))
     .slice(0, limit)
@@ -256,10 +256,9 @@ const byId = (graph: SeedGraph) => new Map(graph.nodes.map((n) => [n.id, n]));
 /** The regulators answer as the contract words it, by filtering and sorting everything. */
 function slowRegulators(graph: SeedGraph, segment: string, asOf: string | undefined, limit: number) {
   const nodes = byId(graph);
-  const key = asOfKey(asOf);
   const below = closureOf(graph, segment);
   const entries = graph.relationships
-    .filter((reg) => reg.type === 'REGULATES' && below.has(reg.target) && visibleAsOf(nodes.get(reg.source)!, key))
+    .filter((reg) => reg.type === 'REGULATES' && below.has(reg.target) && visibleAt(nodes.get(reg.source)!, asOf))
     .flatMap((reg) =>
       graph.relationships.filter((iss) => iss.type === 'ISSUED' && iss.target === reg.source).map((iss) => ({ agency: iss.source, rule: reg.source, segment: reg.target })),
     )
@@ -280,10 +279,10 @@ function slowRegulators(graph: SeedGraph, segment: string, asOf: string | undefi
   // Regulated through a parent: rules of a segment above, without the rules of the direct part.
   const above = aboveOf(graph, segment);
   const direct = new Set(
-    graph.relationships.filter((reg) => reg.type === 'REGULATES' && below.has(reg.target) && visibleAsOf(nodes.get(reg.source)!, key)).map((r) => r.source),
+    graph.relationships.filter((reg) => reg.type === 'REGULATES' && below.has(reg.target) && visibleAt(nodes.get(reg.source)!, asOf)).map((r) => r.source),
   );
   const through = graph.relationships
-    .filter((reg) => reg.type === 'REGULATES' && above.has(reg.target) && !direct.has(reg.source) && visibleAsOf(nodes.get(reg.source)!, key))
+    .filter((reg) => reg.type === 'REGULATES' && above.has(reg.target) && !direct.has(reg.source) && visibleAt(nodes.get(reg.source)!, asOf))
     .flatMap((reg) =>
       graph.relationships.filter((iss) => iss.type === 'ISSUED' && iss.target === reg.source).map((iss) => ({ agency: iss.source, rule: reg.source, segment: reg.target })),
     )
@@ -319,10 +318,9 @@ function aboveOf(graph: SeedGraph, root: string): Set<string> {
 
 function slowRules(graph: SeedGraph, topic: string, asOf: string | undefined, limit: number) {
   const nodes = byId(graph);
-  const key = asOfKey(asOf);
   const below = closureOf(graph, topic);
   const entries = graph.relationships
-    .filter((r) => ['PROHIBITS', 'REQUIRES', 'ADDRESSES'].includes(r.type) && below.has(r.target) && visibleAsOf(nodes.get(r.source)!, key))
+    .filter((r) => ['PROHIBITS', 'REQUIRES', 'ADDRESSES'].includes(r.type) && below.has(r.target) && visibleAt(nodes.get(r.source)!, asOf))
     .sort((a, b) => compareByDateThenId(nodes.get(a.source)!, nodes.get(b.source)!) || compareStrings(a.type, b.type) || compareStrings(a.target, b.target))
     .map((r) => r.id);
   return { rules: entries.slice(0, limit), total: entries.length, truncated: entries.length > limit };

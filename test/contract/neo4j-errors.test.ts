@@ -20,6 +20,8 @@ describe('isUnavailable', () => {
     // Wrong credentials: the deployment cannot reach its data, as /api/health reports.
     'Neo.ClientError.Security.Unauthorized',
     'Neo.ClientError.Security.AuthenticationRateLimit',
+    // NEO4J_DATABASE names a database the server does not have.
+    'Neo.ClientError.Database.DatabaseNotFound',
   ])('%s → unavailable', (code) => {
     expect(isUnavailable(err(code))).toBe(true);
   });

@@ -5,7 +5,7 @@
  * difference of two `graph({asOf})` snapshots).
  */
 import { describe, expect, it } from 'vitest';
-import { upperBoundKey } from '../../server/stores/as-of.js';
+import { dateEndKey } from '../../graph-seed/dates.js';
 import type { GraphStore, RelType } from '../../server/stores/types.js';
 
 const ids = (xs: Array<{ id: string }>): string[] => xs.map((x) => x.id);
@@ -17,8 +17,8 @@ export function teachingContract(getStore: () => GraphStore): void {
       const c = await getStore().changes('2016-09', '2016-10-13');
       expect(c.from).toBe('2016-09');
       expect(c.to).toBe('2016-10-13');
-      // 2016-10 (month only) sorts before 2016-10-13; the G20 summit (2016-09) is not after 2016-09.
-      expect(ids(c.added)).toEqual(['rule:equity-crowdfunding-plan-2016', 'rule:rectification-plan-2016']);
+      // 2016-10 (month only) sorts after 2016-10-13; the G20 summit (2016-09) is not after 2016-09.
+      expect(ids(c.added)).toEqual(['rule:rectification-plan-2016', 'rule:equity-crowdfunding-plan-2016']);
       expect(ids(c.relationships)).toEqual([
         rel('agency:csrc', 'ISSUED', 'rule:equity-crowdfunding-plan-2016'),
         rel('agency:pboc', 'ISSUED', 'rule:rectification-plan-2016'),
@@ -47,7 +47,8 @@ export function teachingContract(getStore: () => GraphStore): void {
 
     it('leaves out relationships to nodes that come later than `to`; a year-only date counts from its start', async () => {
       const c = await getStore().changes('2015', '2016-04');
-      expect(ids(c.added)).toEqual(['rule:gz-down-payment-ban', 'event:state-council-2016']);
+      // Counted from its start, listed after the dated days of its year.
+      expect(ids(c.added)).toEqual(['event:state-council-2016', 'rule:gz-down-payment-ban']);
       // The meeting INVOLVED the October plan, which is not there yet as of April.
       expect(ids(c.relationships)).toEqual([
         rel('agency:guangzhou', 'ISSUED', 'rule:gz-down-payment-ban'),
@@ -64,7 +65,7 @@ export function teachingContract(getStore: () => GraphStore): void {
         for (let j = i; j < dates.length; j++) {
           const [from, to] = [dates[i]!, dates[j]!];
           // "After the end of 2016" is later than 2016-04-13: a reversed range, tested below.
-          if (upperBoundKey(from) > upperBoundKey(to)) continue;
+          if (dateEndKey(from) > dateEndKey(to)) continue;
           const c = await store.changes(from, to);
           const before = await store.graph({ asOf: from });
           const after = await store.graph({ asOf: to });
@@ -166,8 +167,8 @@ export function teachingContract(getStore: () => GraphStore): void {
       expect(ids(m.rules)).toEqual([
         'rule:guideline-2015',
         'rule:p2p-interim-measures-2016',
-        'rule:equity-crowdfunding-plan-2016',
         'rule:rectification-plan-2016',
+        'rule:equity-crowdfunding-plan-2016',
         'rule:gz-self-discipline',
       ]);
       // 9 ISSUED of rules that regulate something (not 广州市's), 8 REGULATES, 4 PART_OF among the columns.

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { useApp, urlState } from './support/app';
 import { screenshot } from './support/browser';
 import { decodePng, pixelStats } from './support/png';
+import { canvasPixels, differingShare, onScreen } from './support/on-screen';
 
 const app = useApp();
 
@@ -93,31 +94,120 @@ describe('explorer', () => {
 
   it('switches language; every visible string changes', async () => {
     const page = await app.open('?lang=zh');
-    expect(await page.locator('.app-title').textContent()).toContain('金融监管图谱');
+    // Every piece of the interface's own text on screen (not graph data): tabs, title, toolbar
+    // names, legend, search placeholder, start-screen questions, the language switch.
+    const strings = () =>
+      page.evaluate(() => {
+        const out: Array<[string, string]> = [];
+        const visible = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed';
+        const add = (sel: string, read: (e: HTMLElement) => string | null) =>
+          document.querySelectorAll<HTMLElement>(sel).forEach((e, i) => {
+            const v = read(e)?.trim();
+            if (visible(e) && v) out.push([`${sel}#${i}`, v]);
+          });
+        add('.app-title', (e) => e.textContent);
+        add('[role=tab]', (e) => e.textContent);
+        add('[data-tool]', (e) => e.getAttribute('aria-label') ?? e.getAttribute('title') ?? e.textContent);
+        add('.legend-item', (e) => e.textContent);
+        add('.header-search input', (e) => e.getAttribute('placeholder'));
+        add('.start-screen button', (e) => e.getAttribute('aria-label') ?? e.textContent);
+        add('.lang-switch', (e) => e.textContent);
+        return out;
+      });
+    const zh = await strings();
+    expect(zh.length).toBeGreaterThan(15);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.click('.lang-switch');
+    await page.waitForFunction(() => document.documentElement.getAttribute('lang') === 'en');
+    const en = new Map(await strings());
+    const unchanged = zh.filter(([key, text]) => en.get(key) === text).map(([key, text]) => `${key}: ${text}`);
+    expect(unchanged).toEqual([]);
+    expect(zh.map(([key]) => key).filter((key) => !en.has(key))).toEqual([]);
+    // In English nothing of the interface is left in Chinese but the language's own name, 中文
+    // (the switch back, and the search box saying it takes both).
+    const stillChinese = [...en].filter(([, text]) => /[\u4e00-\u9fff]/.test(text.replaceAll('中文', '')));
+    expect(stillChinese).toEqual([]);
     expect(await page.locator('.app-title').textContent()).toBe('FinReg Atlas');
-    expect(await page.locator('[role=tab][data-tab="questions"]').textContent()).toBe('Questions');
-    expect(await page.locator('.legend').textContent()).toContain('Agency');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.waitForTimeout(300);
-    expect(page.url()).toContain('lang=en');
+    await page.waitForFunction(() => /[?&]lang=en/.test(location.search), undefined, { timeout: 10_000 });
     await page.close();
   });
 
-  it('URL round trip: a shared link restores selection, filters, layout and camera', async () => {
-    const query = '?lang=en&node=agency:cbrc&hide=Technology&hideTypes=PART_OF&layout=time&cam=0.4,0.6,0.5';
-    const page = await app.open(query);
+  it('URL round trip: a page reloaded from its own URL shows the same selection, filters, layout, camera and language', async () => {
+    // A state reached by hand (not typed into the link), so what is compared is what the app wrote.
+    const page = await app.open('?lang=en');
+    await page.click('.legend-item[data-label="Technology"]');
+    await page.click('[role=tab][data-tab="filters"]');
+    await page.locator('.filters input[data-key="t:PART_OF"]').uncheck();
+    await page.selectOption('.filters select[data-key="dateTo"]', '2016');
+    await page.click('[data-tool="layout"]');
+    await page.fill('.header-search input', 'banking regulatory');
+    await page.locator('.header-search [role=option]').first().click();
     await page.locator('.details-title').waitFor();
-    expect(await page.locator('.details-title').textContent()).toContain('China Banking Regulatory Commission');
-    const s = await urlState(page);
-    expect(s).toMatchObject({ lang: 'en', node: 'agency:cbrc', hideLabels: ['Technology'], hideTypes: ['PART_OF'], layout: 'time' });
-    await page.waitForTimeout(800);
-    await screenshot(page, 'explorer-url-restore');
+    // Wheel-zoom the camera off its fitted position, then wait until the URL has it.
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction(() => /[?&]cam=/.test(location.search), undefined, { timeout: 10_000 });
+    // Settled: the URL stops changing between two polls.
+    let last = '';
+    await expect.poll(async () => {
+      const now = page.url();
+      const same = now === last;
+      last = now;
+      return same;
+    }, { timeout: 10_000, interval: 250 }).toBe(true);
+    await page.click('[role=tab][data-tab="filters"]');
+    const ids = ['agency:cbrc', 'agency:csrc', 'segment:p2p-lending'];
+    const before = await onScreen(page, ids);
+    const pixels = await canvasPixels(page);
+    await screenshot(page, 'explorer-url-before');
+
+    const link = new URL(page.url()).search;
+    const reloaded = await app.open(link);
+    await reloaded.locator('.details-title').waitFor();
+    await reloaded.click('[role=tab][data-tab="filters"]');
+    const after = await onScreen(reloaded, ids);
+    await screenshot(reloaded, 'explorer-url-after');
+
+    // The state reached by hand is on screen before the reload ...
+    expect(before.lang).toBe('en');
+    expect(before.details).toContain('China Banking Regulatory Commission');
+    expect(before.legend).toContain('Technology=false');
+    expect(before.filtersOff).toEqual(expect.arrayContaining(['l:Technology', 't:PART_OF']));
+    expect(before.years.to).toBe('2016');
+    expect(before.layoutButton).toBe('Network layout');
+    expect(Object.values(before.positions).every((p) => p !== null)).toBe(true);
+    // ... and the reloaded page shows all of it again, the camera included (the link rounds
+    // it to three decimals, a pixel or two at this zoom).
+    expect({ ...after, positions: {} }).toEqual({ ...before, positions: {} });
+    for (const id of ids) {
+      const [a, b] = [after.positions[id]!, before.positions[id]!];
+      expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)), id).toBeLessThanOrEqual(2);
+    }
+    expect(differingShare(pixels, await canvasPixels(reloaded))).toBeLessThan(0.01);
+    await reloaded.close();
+    await page.close();
+  });
+
+  it('URL round trip of the Teach view: the tour and step come back', async () => {
+    const page = await app.open('?lang=en&teach=tours');
+    await page.locator('.tour-card[data-tour="p2p-lending"] button').click();
+    await page.locator('.tour-step h3').waitFor();
+    const first = await page.locator('.tour-step h3').textContent();
+    await page.locator('.tour-next').click();
+    await page.waitForFunction((t) => document.querySelector('.tour-step h3')?.textContent !== t, first);
+    await page.waitForFunction(() => /[?&]step=2/.test(location.search), undefined, { timeout: 10_000 });
+    const shown = async (p: typeof page) => ({
+      tab: await p.locator('[role=tab][aria-selected="true"]').first().getAttribute('data-tab'),
+      step: await p.locator('.tour-step h3').textContent(),
+      count: await p.locator('.tour-count').textContent(),
+      lang: await p.locator('html').getAttribute('lang'),
+    });
+    const before = await shown(page);
     const reloaded = await app.open(new URL(page.url()).search);
-    const s2 = await urlState(reloaded);
-    expect(s2['node']).toBe('agency:cbrc');
-    expect(s2['hideLabels']).toEqual(['Technology']);
+    await reloaded.locator('.tour-step h3').waitFor();
+    expect(before.count).toMatch(/^Step 2 of \d+$/);
+    expect(await shown(reloaded)).toEqual(before);
     await reloaded.close();
     await page.close();
   });
@@ -161,6 +251,7 @@ describe('explorer', () => {
   });
 
   it('shows an error with a retry button when the API fails, and recovers', async () => {
+    app.browser.expectConsoleError(/Failed to load resource: .* 503 .*\/api\/graph/, 'the test answers /api/graph with 503 on purpose');
     const page = await app.browser.context.newPage();
     let fail = true;
     await page.route('**/api/graph*', (route) => (fail ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'down for test' } }) }) : route.continue()));

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSynthetic } from '../../bench/synthetic/generate.js';
-import { PREVIEW_MIN_NODES } from '../../client/src/view/drawn-graph';
+import { PREVIEW_MIN_NODES } from '../../client/src/graph/thresholds';
 import { buildClient, startServer, type RunningServer } from './support/server';
 import { launch, screenshot, type LaunchedBrowser } from './support/browser';
 import { decodePng, pixelStats } from './support/png';
@@ -25,6 +25,11 @@ beforeAll(async () => {
   const m = generateSynthetic({ nodes: PREVIEW_MIN_NODES + 500, seed: 5, outDir: dir });
   server = await startServer({ SEED_DATA_DIR: m.dataDir, SEED_SOURCE: m.sourcePath });
   browser = await launch();
+});
+
+// A console error, page error or CSP violation fails the test that caused it (support/page-guard.ts).
+afterEach(() => {
+  expect(browser?.takeProblems() ?? [], 'console errors, page errors or CSP violations').toEqual([]);
 });
 
 afterAll(async () => {

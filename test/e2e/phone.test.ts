@@ -1,7 +1,7 @@
 /** Phone-size viewport (390×844, touch): the panels become a bottom sheet; tap works. */
 import { describe, expect, it } from 'vitest';
 import { useApp, urlState } from './support/app';
-import { screenshot } from './support/browser';
+import { screenshot, settled } from './support/browser';
 import { decodePng, pixelStats } from './support/png';
 
 const app = useApp({ width: 390, height: 844, mobile: true });
@@ -20,7 +20,7 @@ describe('phone', () => {
     const sheet = await page.locator('.side-panel').boundingBox();
     expect(sheet!.y).toBeGreaterThanOrEqual(canvas!.y + canvas!.height - 1);
     expect(pixelStats(decodePng(await page.locator('#graph').screenshot())).variance).toBeGreaterThan(50);
-    await page.waitForTimeout(700);
+    await settled(page);
     await screenshot(page, 'phone-answer');
 
     // Tap a node of the answer on the canvas.

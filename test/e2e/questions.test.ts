@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useApp, urlState } from './support/app';
-import { screenshot } from './support/browser';
+import { screenshot, settled } from './support/browser';
 
 const app = useApp();
 
@@ -20,7 +20,7 @@ describe('questions', () => {
     await page.click('.answer .cypher summary');
     expect(await page.locator('.answer .cypher code').textContent()).toMatch(/MATCH/);
     expect((await urlState(page))['question']).toEqual({ kind: 'regulators', segment: 'segment:p2p-lending' });
-    await page.waitForTimeout(700);
+    await settled(page);
     await screenshot(page, 'question-regulators');
     await page.close();
   });
@@ -37,7 +37,7 @@ describe('questions', () => {
     expect((await page.locator('.answer-table tbody').textContent())!).toContain('首付贷');
     expect(await page.locator('.answer-table .citation').count()).toBeGreaterThan(1);
     expect(await page.locator('.answer .truncated').count()).toBe(0);
-    await page.waitForTimeout(700);
+    await settled(page);
     await screenshot(page, 'question-rules');
     await page.close();
   });
@@ -68,7 +68,7 @@ describe('questions', () => {
     expect(await page.locator('.explanation .citation').count()).toBeGreaterThan(0);
     const s = await urlState(page);
     expect(s['question']).toEqual({ kind: 'path', a: 'agency:csrc', b: 'topic:down-payment-loans' });
-    await page.waitForTimeout(700);
+    await settled(page);
     await screenshot(page, 'question-path');
     await page.close();
   });
@@ -87,7 +87,10 @@ describe('questions', () => {
     await page.locator('.answer h3').waitFor();
     const state = await urlState(page);
     expect((state['question'] as { kind: string }).kind).toBe('path');
-    expect(await page.locator('.answer').textContent()).toMatch(/connected|steps/);
+    // A path was found ("How A and B are connected", with its steps), not "No connection within n steps".
+    expect(await page.locator('.answer h3').first().textContent()).toMatch(/^How .+ and .+ are connected$/);
+    expect(await page.locator('.answer .explanation li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.answer').textContent()).not.toMatch(/No connection within/);
     await page.close();
   });
 
@@ -115,6 +118,9 @@ describe('questions', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('questions');
     await page.keyboard.press('Tab'); // into the tab panel
+    await page.keyboard.press('Tab'); // the question box comes first
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ask-input');
+    await page.keyboard.press('Tab'); // its Ask button
     await page.keyboard.press('Tab'); // the segment select (answer area is empty)
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await page.keyboard.press('ArrowDown');

@@ -1,7 +1,7 @@
 /** The Teach tab on a phone (390×844, touch): nothing overflows the screen; tours, timeline, matrix and quiz work by tap. */
 import { describe, expect, it } from 'vitest';
 import { useApp, urlState } from './support/app';
-import { screenshot } from './support/browser';
+import { screenshot, settled } from './support/browser';
 
 const app = useApp({ width: 390, height: 844, mobile: true });
 const overflow = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -22,13 +22,12 @@ describe('teaching on a phone', () => {
     for (const section of ['timeline', 'matrix', 'quiz'] as const) {
       await page.tap(`[role=tab][data-section="${section}"]`);
       await page.locator(`#teach-panel-${section} h2`).first().waitFor();
-      await page.waitForTimeout(300);
-      expect(await overflow(page), section).toBeLessThanOrEqual(390);
+      await expect.poll(() => overflow(page), { message: section, timeout: 10_000 }).toBeLessThanOrEqual(390);
     }
     await page.locator('.quiz-option').first().waitFor();
     await page.tap('.quiz-option >> nth=0');
     await page.locator('.quiz-feedback').waitFor();
-    await page.waitForTimeout(500);
+    await settled(page);
     await screenshot(page, 'teach-phone-quiz');
     await page.close();
   });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp, urlState } from './support/app';
-import { screenshot } from './support/browser';
+import { screenshot, settled } from './support/browser';
 
 const app = useApp({ width: 1400, height: 900 });
 
@@ -33,10 +33,9 @@ describe('teaching', () => {
       await page.waitForFunction((t) => document.querySelector('.tour-step h3')?.textContent === t, step.title.en);
       expect(await page.locator('.tour-progress').getAttribute('value')).toBe(String(i + 1));
       expect(await page.locator('.tour-step .citation').count()).toBe(step.sources.length);
-      await page.waitForTimeout(250);
-      const s = await urlState(page);
-      expect(s['dateTo'], `step ${i + 1} as-of`).toBe(step.asOf ?? null);
-      expect((await teachState(page))?.step).toBe(i);
+      // The URL follows the step: poll it (bounded) rather than wait a fixed time.
+      await expect.poll(async () => (await urlState(page))['dateTo'], { message: `step ${i + 1} as-of`, timeout: 10_000 }).toBe(step.asOf ?? null);
+      await expect.poll(async () => (await teachState(page))?.step, { timeout: 10_000 }).toBe(i);
       expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining([...step.entities].sort()));
       if (i === 1) {
         await screenshot(page, 'teach-tour-step');
@@ -125,7 +124,7 @@ describe('teaching', () => {
     await page.locator('.tl-play').click();
     await page.waitForFunction(() => (window.atlas!.state() as { dateTo: string | null }).dateTo !== null);
     const d1 = (await urlState(page))['dateTo'] as string;
-    await page.waitForTimeout(700);
+    await page.waitForFunction((d) => ((window.atlas!.state() as { dateTo: string | null }).dateTo ?? '') > d, d1, { timeout: 15_000 });
     const d2 = (await urlState(page))['dateTo'] as string;
     expect(d2 > d1).toBe(true);
     await page.locator('.tl-play').click();
@@ -180,7 +179,7 @@ describe('teaching', () => {
     const cell = m.cells.find((c) => c.agency === 'agency:cbrc' && c.segment === 'segment:p2p-lending')!;
     await page.waitForFunction(() => (window.atlas!.focus?.() ?? []).length > 0);
     expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining(['agency:cbrc', 'segment:p2p-lending', ...cell.rules].sort()));
-    await page.waitForTimeout(600);
+    await settled(page);
     await screenshot(page, 'teach-matrix');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.matrix-csv').click()]);
@@ -191,6 +190,37 @@ describe('teaching', () => {
     expect(lines).toHaveLength(m.agencies.length + 1);
     expect(lines[0]).toMatch(/^Agency,/);
     expect(csv).toContain('China Banking Regulatory Commission');
+    await page.close();
+  });
+
+  it("the matrix and the timeline show the app's date whoever sets it: a link, the filters panel, the slider", async () => {
+    const page = await app.open('?lang=en&teach=matrix&to=2016-09');
+    const rows = async (asOf: string) => (await api<{ agencies: unknown[] }>(page, `/api/matrix?asOf=${asOf}`)).agencies.length;
+    // Intl's short English month: `Sep` or `Sept`, by the browser's locale data.
+    await page.waitForFunction(() => /as of Sept? 2016$/.test(document.querySelector('.matrix-table caption')?.textContent ?? ''));
+    expect(await page.locator('.matrix-table tbody th[scope=row]').count()).toBe(await rows('2016-09'));
+
+    // The filters panel ends the date range in 2015: the matrix asks again for that date.
+    await page.locator('[role=tab][data-tab="filters"]').click();
+    await page.locator('select[data-key="dateTo"]').selectOption('2015');
+    expect((await urlState(page))['dateTo']).toBe('2015');
+    await page.locator('[role=tab][data-tab="teach"]').click();
+    const in2015 = await rows('2015');
+    if (in2015 === 0) await page.locator('.matrix-view').getByText(/no agency/i).waitFor();
+    else await page.waitForFunction(() => /as of 2015$/.test(document.querySelector('.matrix-table caption')?.textContent ?? ''));
+
+    // The timeline opens on that date, and its slider sets the date back to all dates for everyone.
+    await page.locator('#teach-tab-timeline').click();
+    await page.locator('.tl-slider').waitFor();
+    expect(await page.locator('.tl-output').textContent()).toBe('As of 2015');
+    await page.locator('.tl-slider').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => (window.atlas!.state() as { dateTo: string | null }).dateTo === null);
+    await page.locator('#teach-tab-matrix').click();
+    await page.waitForFunction(() => !/as of/.test(document.querySelector('.matrix-table caption')?.textContent ?? 'as of'));
+    expect(await page.locator('.matrix-table tbody th[scope=row]').count()).toBe((await api<{ agencies: unknown[] }>(page, '/api/matrix')).agencies.length);
+    await page.locator('[role=tab][data-tab="filters"]').click();
+    expect(await page.locator('select[data-key="dateTo"]').inputValue()).toBe('');
     await page.close();
   });
 
@@ -213,7 +243,7 @@ describe('teaching', () => {
       expect(await page.locator(i % 2 === 0 ? '.quiz-right' : '.quiz-wrong').count()).toBe(1);
       expect((await focusIds(page)).sort()).toEqual(expect.arrayContaining(q.subgraph.filter((id) => !id.startsWith('date:')).sort()));
       if (i === 1) {
-        await page.waitForTimeout(500);
+        await settled(page);
         await screenshot(page, 'teach-quiz');
       }
       await page.keyboard.press('Enter'); // the Next button has the focus

@@ -103,9 +103,11 @@ describeNeo4j('Neo4j seed loader', () => {
       expect(Object.keys(n.properties).sort()).toEqual(
         [
           'aliases', 'date', 'description', 'descriptionEn', 'figuresJson', 'id', 'issuerCount', 'kind', 'name', 'nameEn', 'sourcesJson',
-          'searchKey', 'searchText', 'gen',
+          'searchKey', 'searchText', 'gen', 'dateKey', 'dateEndKey',
         ].sort(),
       );
+      // The date's keys (graph-seed/dates.ts), which Cypher compares instead of deriving them.
+      expect([n.properties.dateKey, n.properties.dateEndKey]).toEqual(['2016-10-13', '2016-10-13']);
       // Search properties: the normalised (lower case, hyphens as spaces) fields, each enclosed in U+0001.
       const enclosed = (xs: string[]) => `\u0001${xs.map((x) => x.toLowerCase().replaceAll('-', ' ')).join('\u0001')}\u0001`;
       expect(n.properties.searchKey).toBe(enclosed([seedNode.name, seedNode.nameEn, ...seedNode.aliases]));

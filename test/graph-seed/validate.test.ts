@@ -384,37 +384,31 @@ describe('without the source text', () => {
 });
 
 describe('hostile input stays bounded', () => {
-  const timed = <T>(fn: () => T): { value: T; ms: number } => {
-    const t = performance.now();
-    const value = fn();
-    return { value, ms: performance.now() - t };
-  };
+  // Bounded means: an exact, early answer (the limit that refused it), not a wall-clock figure;
+  // a hang still fails on the test timeout. How fast the validator is belongs in bench/.
+  const answer = <T>(fn: () => T): { value: T } => ({ value: fn() });
 
   it('a 10 MB string', () => {
-    const { value, ms } = timed(() => check(edited('rules.json', (j) => void (j.nodes[0].description = '网'.repeat(10 * 1024 * 1024)))));
+    const { value } = answer(() => check(edited('rules.json', (j) => void (j.nodes[0].description = '网'.repeat(10 * 1024 * 1024)))));
     expect(value).toEqual([`${V}/rules.json: ${P2P}.description: text is 10485760 characters long; at most ${LIMITS.textChars} are allowed`]);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('a 10 MB unterminated string', () => {
-    const { value, ms } = timed(() => check([{ path: 'x.json', text: `{"nodes": [{"id": "${'a'.repeat(10 * 1024 * 1024)}` }]));
+    const { value } = answer(() => check([{ path: 'x.json', text: `{"nodes": [{"id": "${'a'.repeat(10 * 1024 * 1024)}` }]));
     expect(value).toEqual(['x.json: line 1, column 19: invalid JSON: unterminated string starting here (is the file truncated?)']);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('a million-element array', () => {
     const text = `{"nodes": [${new Array(1_000_000).fill('{}').join(',')}]}`;
-    const { value, ms } = timed(() => check([{ path: 'x.json', text }]));
+    const { value } = answer(() => check([{ path: 'x.json', text }]));
     expect(value).toEqual([
       `x.json: nodes: holds 1000000 records; a seed file may hold at most ${LIMITS.recordsPerArray} per array (split it); its records were not checked`,
     ]);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('100 000 broken records: issues are capped and counted', () => {
     const text = `{"nodes": [${new Array(100_000).fill('{"id": 1}').join(',')}]}`;
-    const { value: r, ms } = timed(() => validateSeedFiles([{ path: 'x.json', text }], source));
-    expect(ms).toBeLessThan(10_000);
+    const { value: r } = answer(() => validateSeedFiles([{ path: 'x.json', text }], source));
     expect(r.issues).toHaveLength(LIMITS.storedIssues);
     expect(r.totalIssues).toBeGreaterThanOrEqual(LIMITS.schemaIssueBudget);
     expect(r.totalIssues).toBeLessThan(LIMITS.schemaIssueBudget + 20);
@@ -426,13 +420,11 @@ describe('hostile input stays bounded', () => {
 
   it('JSON nested a million levels deep', () => {
     const deep = `{"nodes": [${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}]}`;
-    const { value, ms } = timed(() => check([{ path: 'x.json', text: deep }]));
+    const { value } = answer(() => check([{ path: 'x.json', text: deep }]));
     expect(value).toEqual(['x.json: nodes[0]: must be an object, got an array']);
-    expect(ms).toBeLessThan(5_000);
     const broken = `{"nodes": [${'['.repeat(1_000_000)}${']'.repeat(999_999)}}`;
-    const b = timed(() => check([{ path: 'x.json', text: broken }]));
+    const b = answer(() => check([{ path: 'x.json', text: broken }]));
     expect(b.value).toEqual(["x.json: line 1, column 2000011: invalid JSON: expected ',' or ']' after an array element, found '}' (missing comma?)"]);
-    expect(b.ms).toBeLessThan(5_000);
   });
 
   it('a huge unknown key is shown as an excerpt', () => {

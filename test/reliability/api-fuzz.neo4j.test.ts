@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadSeedGraph } from '../../graph-seed/load-seed.js';
-import { contentHash, graphCounts, loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
+import { loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
 import type { SeedGraph } from '../../graph-seed/schema.js';
 import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
+import { databaseSnapshot, type DatabaseSnapshot } from '../support/database-snapshot.js';
 import { describeNeo4j, neo4jTarget, withDriver } from '../support/neo4j.js';
 import { startApp, type Running } from '../server/helpers.js';
 import { fuzzApi, idsOf, summary } from './support/fuzz-run.js';
@@ -22,10 +23,10 @@ describeNeo4j('API fuzzing on the Neo4j store', () => {
   let graph: SeedGraph;
   let store: Neo4jStore;
   let app: Running;
-  let before: { hash: string; counts: unknown };
+  let before: DatabaseSnapshot;
 
-  const snapshot = () =>
-    withDriver(async (driver, target) => ({ hash: await contentHash(driver, target.database), counts: await graphCounts(driver, target.database) }));
+  /** The whole database, not only what readers see (../support/database-snapshot.ts). */
+  const snapshot = databaseSnapshot;
 
   beforeAll(async () => {
     graph = await loadSeedGraph({ onWarning: () => {} });

@@ -1,7 +1,8 @@
 /**
  * Broken seed directories on disk (support/broken-seeds.ts), read and validated the way the
- * loader CLI does (`validateSeedDir`): each is refused with its precise error, within a
- * time bound, and without keeping memory (heap after a GC compared with before). The
+ * loader CLI does (`validateSeedDir`): each is refused with its precise error (a hang fails on
+ * the test timeout; speed is bench/'s), and without keeping memory (heap after a GC compared
+ * with before). The
  * loader CLI half, against Neo4j, is broken-seeds.neo4j.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +19,6 @@ import { BROKEN_SEEDS, VALID_FIXTURE, writeCorpus, type BrokenSeed } from './sup
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const TIME_BOUND_MS = 10_000;
 /** Heap kept after a case and a GC; the biggest inputs are tens of MB, so a leak would show. */
 const RETAINED_BOUND_BYTES = 32 * 1024 * 1024;
 
@@ -39,17 +39,14 @@ describe('broken seed directories', () => {
     expect(ok.graph).toBeDefined();
   });
 
-  it.each(BROKEN_SEEDS.map((c, i) => [c.name, i] as const))('%s: refused with its error, in bounded time and memory', { timeout: 60_000 }, async (_name, i) => {
+  it.each(BROKEN_SEEDS.map((c, i) => [c.name, i] as const))('%s: refused with its error, in bounded memory', { timeout: 60_000 }, async (_name, i) => {
     const c = corpus[i]!;
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
     const result = await validateSeedDir({ dataDir: c.dir });
-    const ms = performance.now() - started;
     const report = formatIssues(result.issues, undefined, result.totalIssues);
     expect(result.graph).toBeUndefined();
     expect(report).toMatch(c.error);
-    expect(ms).toBeLessThan(TIME_BOUND_MS);
     gc();
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(RETAINED_BOUND_BYTES);
     // The pollution attempt must not have reached Object.prototype.

@@ -6,8 +6,9 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadSeedGraph } from '../../graph-seed/load-seed.js';
-import { contentHash, loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
+import { loadIntoNeo4j } from '../../graph-seed/neo4j-loader.js';
 import { Neo4jStore } from '../../server/stores/neo4j/neo4j-store.js';
+import { databaseSnapshot, type DatabaseSnapshot } from '../support/database-snapshot.js';
 import { describeNeo4j, neo4jTarget, withDriver } from '../support/neo4j.js';
 import { send } from './support/http-client.js';
 import { runMain } from './support/main-process.js';
@@ -17,13 +18,13 @@ type ReadPath = { read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise
 
 describeNeo4j('Neo4j hardening', () => {
   let store: Neo4jStore;
-  let before: string;
-  const hash = () => withDriver((driver, target) => contentHash(driver, target.database));
+  /** The whole database, not only what readers see (../support/database-snapshot.ts). */
+  let before: DatabaseSnapshot;
 
   beforeAll(async () => {
     const graph = await loadSeedGraph({ onWarning: () => {} });
     await withDriver((driver, target) => loadIntoNeo4j(driver, graph, { database: target.database }));
-    before = await hash();
+    before = await databaseSnapshot();
     store = new Neo4jStore({ ...neo4jTarget(), queryTimeoutMs: 5_000 });
   });
   afterAll(() => store?.close());
@@ -41,7 +42,7 @@ describeNeo4j('Neo4j hardening', () => {
     ]) {
       await expect(readPath.read((tx) => tx.run(write)), write).rejects.toThrow(/read|access mode|not allowed/i);
     }
-    expect(await hash()).toBe(before);
+    expect(await databaseSnapshot()).toEqual(before);
   });
 
   it('neither a refused nor an accepted password reaches the log', { timeout: 90_000 }, async () => {
@@ -64,8 +65,10 @@ describeNeo4j('Neo4j hardening', () => {
         const health = await send(base, { method: 'GET', path: '/api/health' }, { timeoutMs: 15_000 });
         expect(health.status).toBe(right ? 200 : 503);
         const search = await send(base, { method: 'GET', path: '/api/search?q=P2P' }, { timeoutMs: 15_000 });
-        // A refused password is a misconfiguration, not an outage: a 5xx without details.
-        expect(search.status >= 500).toBe(!right);
+        // A refused password: the deployment cannot reach its data, so 503 UNAVAILABLE (as
+        // /api/health says), without details.
+        expect(search.status).toBe(right ? 200 : 503);
+        if (!right) expect(JSON.parse(search.body)).toMatchObject({ error: { code: 'UNAVAILABLE' } });
         expect(search.body).not.toMatch(/unauthori[sz]ed|authentication|Neo\./i);
         child.proc.kill('SIGTERM');
         await child.exit;

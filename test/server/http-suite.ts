@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
+import { compareDates } from '../../graph-seed/dates.js';
 import { NODE_LABELS, REL_TYPES } from '../../graph-seed/schema.js';
 import type { ApiNode, ApiRelationship, GraphStore } from '../../server/stores/types.js';
 import { REGULATORS_CYPHER, RULES_TOUCHING_CYPHER, SHORTEST_PATH_CYPHER } from '../../server/stores/neo4j/queries.js';
@@ -159,7 +160,12 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
 
     const early = await get(`/api/nodes/${P2P}/neighborhood?labels=Rule,Segment&types=REGULATES&asOf=2015-12-31`);
     expect(early.status).toBe(200);
-    for (const n of early.body.nodes) if (n.label === 'Rule' && n.date) expect(n.date <= '2015-12-31').toBe(true);
+    // Undated rules stay visible (nothing says they came later); every dated one is by the date.
+    const earlyRules = early.body.nodes.filter((n: ApiNode) => n.label === 'Rule');
+    const lateRules = (rules.body.nodes as ApiNode[]).filter((n) => n.label === 'Rule' && n.date !== undefined && n.date > '2015-12-99').map((n) => n.id);
+    expect(lateRules.length).toBeGreaterThan(0);
+    expect(earlyRules.filter((n: ApiNode) => n.date !== undefined && n.date > '2015-12-99')).toEqual([]);
+    expect(early.body.nodes.map((n: ApiNode) => n.id)).not.toEqual(expect.arrayContaining([lateRules[0]]));
     expect(early.body.nodes.length).toBeLessThan(rules.body.nodes.length);
   });
 
@@ -205,6 +211,8 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
         expect(explanation.en[i]).toMatch(/^The report implies/);
         expect(explanation.zh[i]).toMatch(/^报告暗示/);
         for (const s of r.sources) expect(explanation.en[i]).toContain(`“${s.quote}”`);
+      } else {
+        expect(explanation.en[i]).not.toContain('(inferred from the report; ');
       }
     });
     const issued = relationships.findIndex((r) => r.type === 'ISSUED');
@@ -283,7 +291,11 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     const all = await get(`/api/questions/rules?topic=${REAL_ESTATE}`);
     const early = await get(`/api/questions/rules?topic=${REAL_ESTATE}&asOf=2016-09`);
     expect(early.status).toBe(200);
-    for (const entry of early.body.rules) if (entry.rule.date) expect(entry.rule.date <= '2016-09-31').toBe(true);
+    // Exactly the entries of the full answer whose rule is undated or issued by September 2016.
+    const byThen = (entries: Array<{ rule: ApiNode; relationship: ApiRelationship }>) =>
+      entries.filter((e) => e.rule.date === undefined || e.rule.date <= '2016-09-99').map((e) => e.relationship.id);
+    expect(early.body.rules.map((e: { relationship: ApiRelationship }) => e.relationship.id).sort()).toEqual(byThen(all.body.rules).sort());
+    expect(early.body.rules.length).toBeGreaterThan(0);
     expect(early.body.rules.length).toBeLessThan(all.body.rules.length);
   });
 
@@ -330,7 +342,12 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     expect(res.body.phases.every((p: ApiNode) => p.label === 'Phase')).toBe(true);
     const dates = res.body.rules.map((r: ApiNode) => r.date);
     expect(dates.every((d: unknown) => typeof d === 'string')).toBe(true);
-    expect([...dates].sort()).toEqual(dates);
+    expect([...dates].sort(compareDates)).toEqual(dates);
+    // A date known only to the year sorts after the dated events of that year: the
+    // rectification (2016) comes after the April 2016 meeting that decided it.
+    const order = res.body.rules.map((r: ApiNode) => r.id);
+    expect(order.indexOf('event:internet-finance-rectification-2016')).toBeGreaterThan(order.indexOf('event:state-council-meeting-2016-04'));
+    expect(order.indexOf('event:state-council-meeting-2016-04')).toBeGreaterThanOrEqual(0);
     expectBadRequest(await get('/api/timeline?asOf=2016'), /Unknown query parameter `asOf`/);
   });
 
@@ -349,7 +366,19 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
 
     const y2016 = await get('/api/graph?labels=Rule&from=2016&to=2016');
     expect(y2016.body.nodes.length).toBeGreaterThan(0);
-    for (const n of y2016.body.nodes) if (n.date) expect(n.date.startsWith('2016')).toBe(true);
+    // Exactly the rules dated in 2016 and the undated ones (nothing shows they lie outside the
+    // range, the same rule as asOf and the client's filter).
+    const allRules = (all.body.nodes as ApiNode[]).filter((n) => n.label === 'Rule');
+    const in2016 = allRules.filter((n) => n.date === undefined || n.date.startsWith('2016')).map((n) => n.id);
+    expect(allRules.some((n) => n.date !== undefined && !n.date.startsWith('2016'))).toBe(true);
+    expect((y2016.body.nodes as ApiNode[]).map((n) => n.id).sort()).toEqual(in2016.sort());
+
+    // A rule dated only 2016 may lie after May 2016: kept, as the client's filter keeps it.
+    const may = await get('/api/graph?labels=Rule,Event&from=2016-05');
+    const yearOnly = (await get('/api/graph?labels=Rule,Event')).body.nodes.filter((n: ApiNode) => n.date === '2016');
+    expect(yearOnly.length).toBeGreaterThan(0);
+    for (const n of yearOnly) expect(may.body.nodes.map((m: ApiNode) => m.id)).toContain(n.id);
+    expect(may.body.nodes.some((n: ApiNode) => n.date !== undefined && n.date < '2016')).toBe(false);
 
     expectBadRequest(await get('/api/graph?from=2017&to=2016'), /`from` must not be later than `to`/);
     expectBadRequest(await get('/api/graph?to=2016-13'), /`to` must be an ISO date/);

@@ -104,6 +104,9 @@ describe('OpenAPI document', () => {
     '/api/changes': '/api/changes?from=2016-08&to=2016-10-13',
     '/api/matrix': '/api/matrix?asOf=2016-09-01',
     '/api/quiz': '/api/quiz?seed=1',
+    '/api/report': '/api/report',
+    '/api/report/passages': '/api/report/passages',
+    '/api/ask': '/api/ask?q=who%20regulates%20P2P',
   };
 
   it('sample responses have exactly the documented top-level keys', async () => {
@@ -124,5 +127,26 @@ describe('OpenAPI document', () => {
     expect(Object.keys(res.body)).toEqual(schema.required);
     expect(Object.keys(res.body.error).sort()).toEqual([...schema.properties.error.required].sort());
     expect(schema.properties.error.properties.code.enum).toContain(res.body.error.code);
+  });
+
+  it('refuses what the server refuses: empty lists and impossible dates (found by an outside client)', async () => {
+    const param = (path: string, name: string): RegExp => {
+      const p = (doc.paths[path].get.parameters as Array<{ name: string; schema: { pattern?: string } }>).find((x) => x.name === name)!;
+      return new RegExp(p.schema.pattern!);
+    };
+    for (const [path, name, bad, good] of [
+      ['/api/graph', 'labels', '', 'Agency,Rule'],
+      ['/api/graph', 'types', '', 'ISSUED'],
+      ['/api/graph', 'labels', 'Agency,', 'Agency, Rule'],
+      ['/api/export', 'ids', '', 'agency:cbrc,segment:p2p-lending'],
+      ['/api/graph', 'asOf', '4190-85-03', '2016-07-18'],
+      ['/api/graph', 'from', '2016-00', '2016'],
+      ['/api/matrix', 'asOf', '2016-07-32', '2016-07'],
+    ] as const) {
+      expect(param(path, name).test(bad), `${path} ${name}=${bad}`).toBe(false);
+      expect((await getJson(app.base, `${path}?${name}=${encodeURIComponent(bad)}`)).status, `${path} ${name}=${bad}`).toBe(400);
+      expect(param(path, name).test(good), `${path} ${name}=${good}`).toBe(true);
+      expect((await getJson(app.base, `${path}?${name}=${encodeURIComponent(good)}`)).status, `${path} ${name}=${good}`).toBe(200);
+    }
   });
 });

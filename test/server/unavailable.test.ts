@@ -30,7 +30,6 @@ describe('store unreachable', () => {
   });
 
   it('GET /api/health answers 503 unavailable with Retry-After: 5', async () => {
-    const started = Date.now();
     const res = await getJson(app.base, '/api/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
@@ -39,7 +38,6 @@ describe('store unreachable', () => {
       store: 'neo4j',
       error: { code: 'UNAVAILABLE', message: 'The graph store is unavailable; retry shortly.' },
     });
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('data routes answer 503 UNAVAILABLE, with no driver details in the body', async () => {

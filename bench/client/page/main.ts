@@ -23,7 +23,8 @@ import { isProgressive } from '../../../client/src/graph/layout-budget';
 import { clusteredPositions } from '../../../client/src/graph/initial-placement';
 import { EMPTY_FILTERS, nodeDisplay, type HighlightState } from '../../../client/src/graph/reducers';
 import { createRenderer } from '../../../client/src/view/renderer';
-import { dimsOthers, DrawnGraph, PREVIEW_MIN_NODES } from '../../../client/src/view/drawn-graph';
+import { dimsOthers, DrawnGraph } from '../../../client/src/view/drawn-graph';
+import { PREVIEW_MIN_NODES } from '../../../client/src/graph/thresholds';
 import { REL_NAMES, REL_TYPES, type RelType } from '../../../graph-seed/schema';
 import type { Subgraph } from '../../../server/stores/types';
 

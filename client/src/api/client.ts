@@ -1,18 +1,47 @@
 /**
- * The only module that talks to the server. Every call takes an optional AbortSignal
- * (search cancels stale requests) and throws `ApiError` with the server's error code,
- * or code `unreachable` when no response came back.
+ * The only module that talks to the server, for the explorer and the teaching views alike.
+ * Every call takes an optional AbortSignal (search cancels stale requests) and throws
+ * `ApiError` with the server's error code, or code `unreachable` when no response came
+ * back. The response types the client reads are named here, so the rest of the client
+ * imports them from this one module.
  */
 import type {
   ApiNode,
+  ApiRelationship,
+  ChangesAnswer,
+  MatrixAnswer,
+  MatrixCell,
   NeighborhoodResult,
   RegulatorsAnswer,
   RulesAnswer,
   SearchHit,
+  Source,
   Subgraph,
   TimelineAnswer,
 } from '../../../server/stores/types';
+import type { Tour, TourQuestion, TourSummary } from '../../../graph-seed/tour-schema';
+import type { Quiz } from '../../../server/quiz/generate';
 import type { NodeLabel, RelType } from '../graph/model';
+import type { AskResponse } from '../../../server/contract/ask';
+
+export type {
+  ApiNode,
+  ApiRelationship,
+  ChangesAnswer,
+  MatrixAnswer,
+  MatrixCell,
+  NeighborhoodResult,
+  RegulatorsAnswer,
+  RulesAnswer,
+  SearchHit,
+  Source,
+  Subgraph,
+  TimelineAnswer,
+  Tour,
+  TourQuestion,
+  TourSummary,
+  Quiz,
+};
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -90,7 +119,15 @@ export const api = {
     get<WithCypher<RegulatorsAnswer>>('/questions/regulators', { segment, asOf }, signal),
   rules: (topic: string, signal?: AbortSignal, asOf?: string | null) =>
     get<WithCypher<RulesAnswer>>('/questions/rules', { topic, asOf }, signal),
+  /** A question in words (`q`), or a reading given as its kind and parameters. */
+  ask: (query: { q: string } | { kind: string; params: Record<string, string> }, lang: 'zh' | 'en', signal?: AbortSignal) =>
+    get<AskResponse>('/ask', 'q' in query ? { q: query.q, lang } : { kind: query.kind, ...query.params, lang }, signal),
   timeline: (signal?: AbortSignal) => get<TimelineAnswer>('/timeline', {}, signal),
+  changes: (from: string, to: string, signal?: AbortSignal) => get<WithCypher<ChangesAnswer>>('/changes', { from, to }, signal),
+  matrix: (asOf: string | null, signal?: AbortSignal) => get<WithCypher<MatrixAnswer>>('/matrix', { asOf }, signal),
+  tours: (signal?: AbortSignal) => get<{ tours: TourSummary[] }>('/tours', {}, signal),
+  tour: (id: string, signal?: AbortSignal) => get<{ tour: Tour }>(`/tours/${enc(id)}`, {}, signal),
+  quiz: (seed: number, count = 5, signal?: AbortSignal) => get<Quiz>('/quiz', { seed, count }, signal),
   graph: (filter: { labels?: readonly NodeLabel[] } = {}, signal?: AbortSignal) =>
     get<Subgraph>('/graph', { labels: filter.labels }, signal),
   /** `ids` undefined exports the whole graph; CSV comes as two tables (`part`). */

@@ -5,20 +5,7 @@
  * ForceAtlas2 then refines them progressively in a worker, for a bounded time.
  */
 
-/**
- * Up to this many nodes the fixed-iteration layout runs before the first frame. It takes
- * ~0.15 s on the seed (111 nodes) but 1.5–4.5 s at 1,000 nodes (noverlap dominates), so
- * the line sits well below that.
- */
-export const PROGRESSIVE_MIN_NODES = 500;
-
-/**
- * Above this many nodes, relationships are not drawn while the progressive layout runs:
- * sigma re-indexes everything it draws on each position update, and with software WebGL
- * (headless Chromium, machines without a GPU) every frame with 50k relationships drawn
- * at their unsettled, long start lengths blocks the main thread for seconds.
- */
-export const HIDE_EDGES_DURING_LAYOUT_NODES = 2000;
+import { PROGRESSIVE_MIN_NODES } from './thresholds';
 
 export interface LayoutBudget {
   /** Wall-clock limit of one run, in ms. */

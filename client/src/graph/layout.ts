@@ -11,7 +11,8 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import faHelpersImport from 'graphology-layout-forceatlas2/helpers.js';
 import type { AtlasGraph } from './build';
 import { computeForceLayout, staticSettings, type LayoutInput, type LayoutOutput } from './force-layout';
-import { layoutBudget, PROGRESSIVE_MIN_NODES, type LayoutBudget } from './layout-budget';
+import { layoutBudget, type LayoutBudget } from './layout-budget';
+import { FALLBACK_MAX_NODES, PROGRESSIVE_MIN_NODES } from './thresholds';
 import type { ProgressiveMessage, ProgressiveReply } from './progressive-protocol';
 import { timeLayout } from './time-layout';
 
@@ -105,9 +106,6 @@ export interface ProgressiveCallbacks {
   /** The run started or ended (budget spent, stopped, or replaced by a new run). */
   onRunning: (running: boolean) => void;
 }
-
-/** Above this many nodes there is no main-thread fallback: each step would be a long task. */
-const FALLBACK_MAX_NODES = 5000;
 
 /**
  * ForceAtlas2 run progressively in `progressive-layout.worker.ts` within a budget that

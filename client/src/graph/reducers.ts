@@ -7,15 +7,16 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { evidenceOf } from '../../../graph-seed/vocabulary';
 import type { NodeLabel, RelType } from './model';
 import { DATED_LABELS } from './model';
+import { boundKeys, dateInRange } from '../../../graph-seed/dates';
 import { DIMMED_EDGE_COLOR, DIMMED_NODE_COLOR, EDGE_HIGHLIGHT_COLOR } from './palette';
 
 export interface Filters {
-  hiddenLabels: ReadonlySet<NodeLabel>;
-  hiddenTypes: ReadonlySet<RelType>;
+  hideLabels: ReadonlySet<NodeLabel>;
+  hideTypes: ReadonlySet<RelType>;
   /** ISO prefixes (`2015`, `2016-07`); only dated labels are filtered. */
   dateFrom?: string | undefined;
   dateTo?: string | undefined;
-  hiddenNodes: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
   /** Hide relationships the report does not state (attributed or inferred). */
   statedOnly?: boolean;
 }
@@ -54,36 +55,30 @@ export interface EdgeLike {
 }
 
 export const EMPTY_FILTERS: Filters = {
-  hiddenLabels: new Set(),
-  hiddenTypes: new Set(),
-  hiddenNodes: new Set(),
+  hideLabels: new Set(),
+  hideTypes: new Set(),
+  hidden: new Set(),
 };
 
-/** Compare two ISO date prefixes on their common length: `2016` is within [2016-05, …]. */
-function cmpPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  const x = a.slice(0, n);
-  const y = b.slice(0, n);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
+/**
+ * The graph's date rule, the same as `/api/graph?from=&to=` (graph-seed/dates.ts): a date
+ * passes unless its span falls outside the range, so `2016` is within [2016-05, …] and an
+ * undated record stays.
+ */
 export function inDateRange(date: string | undefined, from?: string, to?: string): boolean {
-  if (!date) return true; // undated records cannot be judged, so they stay
-  if (from && cmpPrefix(date, from) < 0) return false;
-  if (to && cmpPrefix(date, to) > 0) return false;
-  return true;
+  return dateInRange(date, boundKeys(from, to));
 }
 
 export function isNodeVisible(id: string, a: Pick<NodeLike, 'nodeLabel' | 'date'>, f: Filters): boolean {
-  if (f.hiddenLabels.has(a.nodeLabel)) return false;
-  if (f.hiddenNodes.has(id)) return false;
+  if (f.hideLabels.has(a.nodeLabel)) return false;
+  if (f.hidden.has(id)) return false;
   if (DATED_LABELS.includes(a.nodeLabel) && !inDateRange(a.date, f.dateFrom, f.dateTo)) return false;
   return true;
 }
 
 export function isEdgeVisible(a: EdgeLike, sourceVisible: boolean, targetVisible: boolean, f: Filters): boolean {
   if (f.statedOnly && evidenceOf(a.api?.properties) !== 'stated') return false;
-  return sourceVisible && targetVisible && !f.hiddenTypes.has(a.relType);
+  return sourceVisible && targetVisible && !f.hideTypes.has(a.relType);
 }
 
 /** No filter, no hovered or selected node, no answer in focus: relationships draw plain. */
@@ -92,9 +87,9 @@ export function isPlainState(s: HighlightState): boolean {
   return (
     !s.active &&
     !s.focusEdges &&
-    f.hiddenLabels.size === 0 &&
-    f.hiddenTypes.size === 0 &&
-    f.hiddenNodes.size === 0 &&
+    f.hideLabels.size === 0 &&
+    f.hideTypes.size === 0 &&
+    f.hidden.size === 0 &&
     !f.statedOnly &&
     !f.dateFrom &&
     !f.dateTo

@@ -51,3 +51,29 @@ export function relNames(lang: Lang): Record<RelType, string> {
 export function nodeName(n: { name: string; nameEn: string }, lang: Lang = current): string {
   return lang === 'en' ? n.nameEn || n.name : n.name || n.nameEn;
 }
+
+/** A bilingual text of the data (tour, quiz) in the current language. */
+export function pick(text: { zh: string; en: string }, lang: Lang = current): string {
+  return lang === 'en' ? text.en : text.zh;
+}
+
+const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/** A count in the current language's digits grouping (`12,345`). */
+export function formatNumber(n: number, lang: Lang = current): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}
+
+/**
+ * An ISO date or prefix of one, as far as it goes: `2016-08-24` → `2016年8月24日` /
+ * `24 Aug 2016`, `2016-08` → `2016年8月` / `Aug 2016`, `2016` → `2016年` / `2016`.
+ * Read in UTC so the day never shifts with the browser's time zone.
+ */
+export function formatDate(date: string, lang: Lang = current): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || !Number.isInteger(y)) return date;
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (m !== undefined) options.month = lang === 'zh' ? 'long' : 'short';
+  if (m !== undefined && d !== undefined) options.day = 'numeric';
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1)));
+}

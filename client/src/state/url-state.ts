@@ -15,23 +15,45 @@
  *   view=list            table view (default graph)
  *   cam=0.5,0.5,1        camera x, y, ratio (rounded)
  *   teach=tours&tour=p2p-lending&step=2&quiz=4242   Teach tab section, tour step, quiz seed
+ *   report=9800-9835     Report tab at a passage (character range of the text); report=open at the top
+ *   ask=谁监管P2P&reading=regulators;segment=segment:p2p-lending;asOf=2016-09
+ *                        a question in the user's words, and the reading it was answered
+ *                        as once the user changed a chip (the reading wins when present)
  */
 import type { NodeLabel, RelType } from '../graph/model';
 import { isLabel, isRelType, LABELS, REL_TYPES } from '../graph/model';
+import { isIsoDate, isRangeInOrder } from '../../../graph-seed/dates';
+import { isNodeId } from '../../../graph-seed/vocabulary';
 
 export type Lang = 'zh' | 'en';
+/** The Teach tab's sections, in the order of its tabs. */
+export const TEACH_SECTIONS = ['tours', 'timeline', 'matrix', 'quiz'] as const;
+export type TeachSection = (typeof TEACH_SECTIONS)[number];
 /** The Teach tab: its section, the open tour and step (0-based here, 1-based in links), the quiz seed. */
-export interface TeachUrl {
-  section: 'tours' | 'timeline' | 'matrix' | 'quiz';
+export interface TeachState {
+  section: TeachSection;
   tour: string | null;
+  /** 0-based step of the open tour. */
   step: number;
   quiz: number | null;
 }
-const TEACH_SECTIONS: ReadonlyArray<TeachUrl['section']> = ['tours', 'timeline', 'matrix', 'quiz'];
+/** The Report tab: the passage it shows (a character range of the report text), if any. */
+export interface ReportUrl {
+  passage: { start: number; end: number } | null;
+}
 export type Question =
   | { kind: 'regulators'; segment: string }
   | { kind: 'rules'; topic: string }
   | { kind: 'path'; a: string; b: string };
+
+/** A question asked in the user's own words, and the reading the user settled on. */
+export interface AskUrl {
+  text: string | null;
+  reading: { kind: string; params: Record<string, string> } | null;
+}
+const ASK_MAX = 200;
+const READING_KINDS = ['regulators', 'rules', 'ruleSays', 'issuers', 'issued', 'path', 'changes', 'phase', 'about', 'compare'];
+const READING_PARAMS = ['segment', 'topic', 'rule', 'agency', 'phase', 'node', 'a', 'b', 'asOf', 'from', 'to', 'relation', 'aspect'];
 
 export interface CameraState {
   x: number;
@@ -54,7 +76,11 @@ export interface UrlState {
   view: 'graph' | 'list';
   camera: CameraState | null;
   /** Only present when the link opens the Teach tab. */
-  teach?: TeachUrl | null;
+  teach?: TeachState | null;
+  /** Only present when the link opens the Report tab. */
+  report?: ReportUrl | null;
+  /** Only present when the link asks a question in words. */
+  ask?: AskUrl | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -72,16 +98,9 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   camera: null,
 });
 
-const NODE_ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
-const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_HIDDEN = 200;
 
-export function isNodeId(v: string | null | undefined): v is string {
-  return typeof v === 'string' && v.length <= 120 && NODE_ID.test(v);
-}
-export function isIsoDate(v: string | null | undefined): v is string {
-  return typeof v === 'string' && ISO_DATE.test(v);
-}
+export { isNodeId };
 
 function list(v: string | null): string[] {
   return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -126,19 +145,58 @@ function parseQuestion(p: URLSearchParams): Question | null {
   }
 }
 
-function parseTeach(p: URLSearchParams): TeachUrl | null {
+/** `kind;key=value;…` with known keys and values that are ids, ISO dates or plain words. */
+function parseReading(v: string | null): AskUrl['reading'] {
+  if (!v) return null;
+  const [kind, ...pairs] = v.split(';');
+  if (!kind || !READING_KINDS.includes(kind)) return null;
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (eq < 1 || !READING_PARAMS.includes(key) || !(isNodeId(value) || isIsoDate(value) || /^[A-Za-z]{1,20}$/.test(value))) return null;
+    params[key] = value;
+  }
+  return { kind, params };
+}
+
+export function writeReading(r: NonNullable<AskUrl['reading']>): string {
+  return [r.kind, ...READING_PARAMS.filter((k) => r.params[k] !== undefined).map((k) => `${k}=${r.params[k]}`)].join(';');
+}
+
+function parseAsk(p: URLSearchParams): AskUrl | null {
+  const text = p.get('ask');
+  const reading = parseReading(p.get('reading'));
+  const validText = text !== null && text.trim() !== '' && text.length <= ASK_MAX ? text : null;
+  return validText || reading ? { text: validText, reading } : null;
+}
+
+function parseTeach(p: URLSearchParams): TeachState | null {
   const section = p.get('teach');
-  if (!TEACH_SECTIONS.includes(section as TeachUrl['section'])) return null;
+  if (!TEACH_SECTIONS.includes(section as TeachSection)) return null;
   const tour = p.get('tour');
   const step = p.get('step');
   const quiz = p.get('quiz');
   const validTour = tour !== null && /^[a-z0-9][a-z0-9-]{0,79}$/.test(tour);
   return {
-    section: section as TeachUrl['section'],
+    section: section as TeachSection,
     tour: validTour ? tour : null,
     step: validTour && step !== null && /^[1-9]\d?$/.test(step) ? Number(step) - 1 : 0,
     quiz: quiz !== null && /^\d{1,6}$/.test(quiz) ? Number(quiz) : null,
   };
+}
+
+const PASSAGE = /^(\d{1,7})-(\d{1,7})$/;
+
+function parseReport(p: URLSearchParams): ReportUrl | null {
+  const v = p.get('report');
+  if (v === 'open') return { passage: null };
+  const m = v === null ? null : PASSAGE.exec(v);
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  return end > start ? { passage: { start, end } } : { passage: null };
 }
 
 export function parseUrlState(search: string): UrlState {
@@ -149,12 +207,16 @@ export function parseUrlState(search: string): UrlState {
   const to = p.get('to');
   let dateFrom = isIsoDate(from) ? from : null;
   let dateTo = isIsoDate(to) ? to : null;
-  if (dateFrom && dateTo && dateFrom > dateTo) [dateFrom, dateTo] = [dateTo, dateFrom];
+  if (!isRangeInOrder(dateFrom, dateTo)) [dateFrom, dateTo] = [dateTo, dateFrom];
   const layout = p.get('layout');
   const view = p.get('view');
   const teach = parseTeach(p);
+  const report = parseReport(p);
+  const ask = parseAsk(p);
   return {
     ...(teach ? { teach } : {}),
+    ...(report ? { report } : {}),
+    ...(ask ? { ask } : {}),
     lang: lang === 'en' ? 'en' : 'zh',
     node: isNodeId(node) ? node : null,
     hideLabels: unique(list(p.get('hide')).filter(isLabel)),
@@ -201,6 +263,11 @@ export function writeUrlState(s: UrlState): string {
     p.set('a', q.a);
     p.set('b', q.b);
   }
+  if (s.ask?.text && s.ask.text.trim() !== '' && s.ask.text.length <= ASK_MAX) p.set('ask', s.ask.text);
+  if (s.ask?.reading) {
+    const reading = writeReading(s.ask.reading);
+    if (parseReading(reading)) p.set('reading', reading);
+  }
   if (s.teach && TEACH_SECTIONS.includes(s.teach.section)) {
     p.set('teach', s.teach.section);
     if (s.teach.tour && /^[a-z0-9][a-z0-9-]{0,79}$/.test(s.teach.tour)) {
@@ -209,13 +276,19 @@ export function writeUrlState(s: UrlState): string {
     }
     if (s.teach.quiz !== null && Number.isInteger(s.teach.quiz) && s.teach.quiz >= 0 && s.teach.quiz <= 999_999) p.set('quiz', String(s.teach.quiz));
   }
+  if (s.report) {
+    const at = s.report.passage;
+    const valid = at !== null && Number.isInteger(at.start) && Number.isInteger(at.end) && at.start >= 0 && at.end > at.start && at.end < 1e7;
+    p.set('report', valid ? `${at.start}-${at.end}` : 'open');
+  }
   if (s.layout === 'time') p.set('layout', 'time');
   if (s.view === 'list') p.set('view', 'list');
   if (s.camera) {
     const c = roundCamera(s.camera);
     if (!isDefaultCamera(c)) p.set('cam', `${c.x},${c.y},${c.ratio}`);
   }
-  // Commas and colons are safe in a query string; keep links readable.
-  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  // Commas, colons, semicolons and '=' inside a value are safe in a query string (a value
+  // ends only at '&'); keep links readable.
+  const qs = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';').replace(/%3D/g, '=');
   return qs ? `?${qs}` : '';
 }

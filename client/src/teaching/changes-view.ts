@@ -3,31 +3,26 @@
  * relationships they brought and what they link to, each clickable; the whole change can
  * be shown in the graph.
  */
-import type { ApiNode } from '../../../server/stores/types';
-import type { ChangesAnswer, TeachingApi } from './api';
+import { api, type ApiNode, type ChangesAnswer } from '../api/client';
+import type { Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { nodeName, onLangChange, relNames, getLang } from '../i18n/index';
-import { formatDate, tt } from './i18n';
-import { errorBlock } from './common';
-
-export interface ChangesDeps {
-  api: TeachingApi;
-  onSelectNode(id: string): void;
-  onShowSubgraph(ids: string[]): void;
-}
+import { formatDate, getLang, nodeName, onLangChange, relNames, t } from '../i18n/index';
+import { errorBlock, type TeachActions } from './common';
+import { citation } from '../ui/citation';
+import { CALENDAR_DATE_PATTERN, isIsoDate, isWindowInOrder } from '../../../graph-seed/dates';
 
 export interface ChangesView {
+  readonly el: HTMLElement;
   compare(from: string, to: string): Promise<void>;
   destroy(): void;
 }
 
-const ISO = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial = { from: '2016-08-24', to: '2016-10-13' }): ChangesView {
+/** The two dates are the view's own inputs, not the app's date. */
+export function changesView(_store: Store, actions: TeachActions, initial = { from: '2016-08-24', to: '2016-10-13' }): ChangesView {
   const root = h('section', { class: 'changes-view', 'aria-labelledby': 'changes-heading' });
-  container.append(root);
-  const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: ISO.source, placeholder: '2016-08-24' });
-  const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: ISO.source, placeholder: '2016-10-13' });
+  const fromInput = h('input', { type: 'text', id: 'changes-from', value: initial.from, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-08-24' });
+  const toInput = h('input', { type: 'text', id: 'changes-to', value: initial.to, inputmode: 'numeric', size: 10, pattern: CALENDAR_DATE_PATTERN, placeholder: '2016-10-13' });
   const result = h('div', { class: 'changes-result', 'aria-live': 'polite' });
   let answer: ChangesAnswer | null = null;
   let error: unknown = null;
@@ -40,26 +35,26 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
   });
 
   function nodeButton(n: ApiNode): HTMLElement {
-    return h('button', { type: 'button', class: 'link-button', 'data-id': n.id, onclick: () => deps.onSelectNode(n.id) }, nodeName(n));
+    return h('button', { type: 'button', class: 'link-button', 'data-id': n.id, onclick: () => actions.selectNode(n.id) }, nodeName(n));
   }
 
   function renderResult(): void {
     clear(result);
-    if (invalid) return void result.append(h('p', { class: 'form-msg', role: 'alert' }, tt('changes.invalid')));
+    if (invalid) return void result.append(h('p', { class: 'form-msg', role: 'alert' }, t('changes.invalid')));
     if (error) return void result.append(errorBlock(error, () => void compare(fromInput.value, toInput.value)));
     if (!answer) return;
-    if (answer.added.length === 0) return void result.append(h('p', { class: 'muted' }, tt('changes.none')));
+    if (answer.added.length === 0) return void result.append(h('p', { class: 'muted' }, t('changes.none')));
     const names = relNames(getLang());
     const byId = new Map([...answer.added, ...answer.linked].map((n) => [n.id, n]));
     append(
       result,
-      h('p', {}, tt('changes.summary', { added: answer.added.length, rels: answer.relationships.length })),
+      h('p', {}, t('changes.summary', { added: answer.added.length, rels: answer.relationships.length })),
       h(
         'button',
-        { type: 'button', class: 'primary changes-show', onclick: () => deps.onShowSubgraph([...answer!.added, ...answer!.linked].map((n) => n.id)) },
-        tt('teach.showInGraph'),
+        { type: 'button', class: 'primary changes-show', onclick: () => actions.showSubgraph([...answer!.added, ...answer!.linked].map((n) => n.id)) },
+        t('teach.showInGraph'),
       ),
-      h('h3', {}, tt('changes.added')),
+      h('h3', {}, t('changes.added')),
       h(
         'ul',
         { class: 'changes-list' },
@@ -77,7 +72,15 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
               rels.map((r) => {
                 const other = byId.get(r.source === n.id ? r.target : r.source);
                 const arrow = r.source === n.id ? `→ ${names[r.type]}` : `← ${names[r.type]}`;
-                return h('li', {}, h('span', { class: 'muted' }, arrow), ' ', other ? nodeButton(other) : r.source === n.id ? r.target : r.source);
+                return h(
+                  'li',
+                  {},
+                  h('span', { class: 'muted' }, arrow),
+                  ' ',
+                  other ? nodeButton(other) : r.source === n.id ? r.target : r.source,
+                  // Where the report says so, folded: the list stays short.
+                  r.sources.length ? h('details', { class: 'changes-cite' }, h('summary', {}, t('teach.sources')), r.sources.map((src) => citation(src))) : null,
+                );
               }),
             ),
           );
@@ -91,26 +94,25 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
     clear(form);
     append(
       form,
-      h('label', { for: 'changes-from' }, tt('changes.from')),
+      h('label', { for: 'changes-from' }, t('changes.from')),
       fromInput,
-      h('label', { for: 'changes-to' }, tt('changes.to')),
+      h('label', { for: 'changes-to' }, t('changes.to')),
       toInput,
-      h('button', { type: 'submit', class: 'primary' }, tt('changes.show')),
+      h('button', { type: 'submit', class: 'primary' }, t('changes.show')),
     );
-    append(root, h('h2', { id: 'changes-heading' }, tt('changes.heading')), form, result);
+    append(root, h('h2', { id: 'changes-heading' }, t('changes.heading')), form, result);
     renderResult();
   }
 
   async function compare(from: string, to: string): Promise<void> {
     fromInput.value = from;
     toInput.value = to;
-    const bound = (d: string) => (d + '-99-99').slice(0, 10);
-    invalid = !ISO.test(from) || !ISO.test(to) || bound(from) > bound(to);
+    invalid = !isIsoDate(from) || !isIsoDate(to) || !isWindowInOrder(from, to);
     error = null;
     answer = null;
     if (invalid) return renderResult();
     try {
-      answer = await deps.api.changes(from, to);
+      answer = await api.changes(from, to);
     } catch (e) {
       error = e;
     }
@@ -121,6 +123,7 @@ export function mountChanges(container: HTMLElement, deps: ChangesDeps, initial 
   render();
   void compare(initial.from, initial.to);
   return {
+    el: root,
     compare,
     destroy() {
       offLang();

@@ -1,21 +1,34 @@
-/** Small pieces the teaching modules share: citations, error boxes, client-side downloads. */
-import type { Source } from '../../../server/stores/types';
-import { ApiError } from '../api/client';
+/**
+ * What the teaching views share: the actions they call (the app wires them, as it does the
+ * panels' callbacks), the error box, client-side downloads. Citations are the explorer's
+ * (`ui/citation.ts`); error texts are the status overlay's (`errorMessage`).
+ */
+import type { TourQuestion } from '../api/client';
+import type { TeachState } from '../state/url-state';
 import { h } from '../ui/dom';
-import { tt } from './i18n';
+import { errorMessage } from '../ui/status';
+import { t } from '../i18n/index';
 
-/** The same markup as the explorer's citations (`.citation`), so both look alike. */
-export function citationBlock(s: Source): HTMLElement {
-  return h('blockquote', { class: 'citation' }, h('p', {}, `“${s.quote}”`), h('footer', {}, `— ${s.section}`));
+/** What a teaching view asks of the app. The date shown (`asOf`) is read from and written to the app state. */
+export interface TeachActions {
+  /** Display name of a node id in the current language (the id itself when unknown). */
+  nameOf(id: string): string;
+  selectNode(id: string): void;
+  /** Focus the graph on these nodes (and what links them); none clears the focus. */
+  showSubgraph(ids: string[]): void;
+  askQuestion(q: TourQuestion): void;
+  /** Show the landscape as of `date` (null: every date). */
+  setAsOf(date: string | null): void;
+  /** A link to the app in this teaching state (the rest of the URL unchanged). */
+  urlFor(s: TeachState): string;
 }
 
 export function errorBlock(error: unknown, retry: () => void): HTMLElement {
-  const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
   return h(
     'div',
     { class: 'teach-error', role: 'alert' },
-    h('p', {}, tt('teach.error', { message })),
-    h('button', { type: 'button', onclick: retry }, tt('teach.retry')),
+    h('p', {}, t('teach.error', { message: errorMessage(error) })),
+    h('button', { type: 'button', onclick: retry }, t('teach.retry')),
   );
 }
 

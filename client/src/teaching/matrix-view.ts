@@ -7,20 +7,15 @@
  * A cell's rules: those regulating the segment itself, and (marked ↑) those regulating a
  * narrower segment, rolled up (the API's `rollup`).
  */
-import type { ApiNode, MatrixCell } from '../../../server/stores/types';
-import type { MatrixAnswer, TeachingApi } from './api';
+import { api, type ApiNode, type MatrixAnswer, type MatrixCell } from '../api/client';
+import { asOf as asOfOf, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { nodeName, onLangChange } from '../i18n/index';
-import { formatDate, tt } from './i18n';
-import { csvField, downloadText, errorBlock } from './common';
-
-export interface MatrixDeps {
-  api: TeachingApi;
-  onShowSubgraph(ids: string[]): void;
-}
+import { formatDate, nodeName, onLangChange, t } from '../i18n/index';
+import { csvField, downloadText, errorBlock, type TeachActions } from './common';
+import { citation } from '../ui/citation';
 
 export interface MatrixView {
-  setAsOf(date: string | null): Promise<void>;
+  readonly el: HTMLElement;
   destroy(): void;
 }
 
@@ -34,15 +29,18 @@ interface CellInfo {
   through: string[];
 }
 
-export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixView {
+/** Loads the matrix at the app's date, again whenever that date changes. */
+export function matrixView(store: Store, actions: TeachActions): MatrixView {
   const root = h('section', { class: 'matrix-view', 'aria-labelledby': 'matrix-heading' });
-  container.append(root);
   let data: MatrixAnswer | null = null;
-  let error: unknown = null;
+  /** The date `data` answers for (the app's date when it was asked). */
   let asOf: string | null = null;
+  let error: unknown = null;
   let sort: Sort = { by: 'total', dir: 'descending' };
   let active: [number, number] = [0, 0];
   let request: AbortController | null = null;
+  /** Where the report says so for the chosen cell: its ISSUED and REGULATES citations. */
+  const cellSources = h('div', { class: 'matrix-cell-sources', 'aria-live': 'polite' });
 
   const ruleById = () => new Map((data?.rules ?? []).map((r) => [r.id, r]));
 
@@ -68,6 +66,22 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
     return [agency.id, segment.id, ...ci.rules, ...ci.through, ...(ci.cell?.rollup.map((r) => r.via) ?? []), ...(ci.cell?.through?.map((r) => r.via) ?? [])];
   }
 
+  function showCellSources(agency: ApiNode, segment: ApiNode, ci: CellInfo): void {
+    clear(cellSources);
+    // A segment regulated through its parent shows its parent's rules' sources too.
+    const shown = [...ci.rules, ...ci.through];
+    if (!shown.length) return;
+    const ends = new Set([segment.id, ...(ci.cell?.rollup.map((r) => r.via) ?? []), ...(ci.cell?.through?.map((r) => r.via) ?? [])]);
+    const rels = data!.relationships.filter(
+      (r) => shown.includes(r.type === 'ISSUED' ? r.target : r.source) && ((r.type === 'ISSUED' && r.source === agency.id) || (r.type === 'REGULATES' && ends.has(r.target))),
+    );
+    append(
+      cellSources,
+      h('h3', {}, `${nodeName(agency)} × ${nodeName(segment)}: ${t('teach.sources')}`),
+      rels.map((r) => r.sources.slice(0, 1).map((src) => citation(src))),
+    );
+  }
+
   function sortButton(key: string, name: string): HTMLElement {
     const on = sort.by === key;
     return h(
@@ -76,7 +90,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
         type: 'button',
         class: 'sort-button',
         'data-sort': key,
-        'aria-label': tt('matrix.sortBy', { name }),
+        'aria-label': t('matrix.sortBy', { name }),
         onclick: () => {
           sort = key === 'agency' ? { by: 'agency', dir: 'ascending' } : { by: key, dir: 'descending' };
           render();
@@ -98,7 +112,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
       h(
         'caption',
         {},
-        tt('matrix.caption', { asOf: asOf ? tt('matrix.captionAsOf', { date: formatDate(asOf) }) : '' }),
+        t('matrix.caption', { asOf: asOf ? t('matrix.captionAsOf', { date: formatDate(asOf) }) : '' }),
       ),
       h(
         'thead',
@@ -106,9 +120,9 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
         h(
           'tr',
           {},
-          h('th', { scope: 'col', 'aria-sort': thSort('agency') }, sortButton('agency', tt('matrix.agency'))),
+          h('th', { scope: 'col', 'aria-sort': thSort('agency') }, sortButton('agency', t('matrix.agency'))),
           segments.map((s) => h('th', { scope: 'col', 'aria-sort': thSort(s.id), 'data-segment': s.id }, sortButton(s.id, nodeName(s)))),
-          h('th', { scope: 'col', 'aria-sort': thSort('total') }, sortButton('total', tt('matrix.total'))),
+          h('th', { scope: 'col', 'aria-sort': thSort('total') }, sortButton('total', t('matrix.total'))),
         ),
       ),
     );
@@ -120,7 +134,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
       segments.forEach((segment, c) => {
         const ci = info(agency.id, segment.id);
         const direct = new Set(ci.cell?.rules ?? []);
-        const label = tt('matrix.cell', { agency: nodeName(agency), segment: nodeName(segment), n: ci.rules.length });
+        const label = t('matrix.cell', { agency: nodeName(agency), segment: nodeName(segment), n: ci.rules.length });
         const btn = h(
           'button',
           {
@@ -130,12 +144,13 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
             'data-row': r,
             'data-col': c,
             'aria-label':
-              (ci.rules.length ? `${label}: ${ci.rules.map((id) => nodeName(rules.get(id)!)).join('; ')}` : `${label} (${tt('matrix.empty')})`) +
-              (ci.through.length ? `; ${ci.through.map((id) => `${nodeName(rules.get(id)!)} ${tt('matrix.throughMark', { segment: '' }).trim()}`).join('; ')}` : ''),
+              (ci.rules.length ? `${label}: ${ci.rules.map((id) => nodeName(rules.get(id)!)).join('; ')}` : `${label} (${t('matrix.empty')})`) +
+              (ci.through.length ? `; ${ci.through.map((id) => `${nodeName(rules.get(id)!)} ${t('matrix.throughMark', { segment: '' }).trim()}`).join('; ')}` : ''),
             onclick: () => {
               active = [r, c];
               updateTabIndex(table);
-              if (ci.rules.length || ci.through.length) deps.onShowSubgraph(cellIds(agency, segment, ci));
+              if (ci.rules.length || ci.through.length) actions.showSubgraph(cellIds(agency, segment, ci));
+              showCellSources(agency, segment, ci);
             },
           },
           ci.rules.length
@@ -151,7 +166,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
                       'span',
                       { class: `matrix-rule ${direct.has(id) ? 'direct' : 'rollup'}`, title: nodeName(rules.get(id)!) },
                       nodeName(rules.get(id)!),
-                      !direct.has(id) ? h('span', { class: 'via' }, ` ${tt('matrix.rollupMark', { segment: via.join('、') })}`) : null,
+                      !direct.has(id) ? h('span', { class: 'via' }, ` ${t('matrix.rollupMark', { segment: via.join('、') })}`) : null,
                     );
                   }),
                 ),
@@ -168,7 +183,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
                     'span',
                     { class: 'matrix-rule through', title: nodeName(rules.get(id)!) },
                     nodeName(rules.get(id)!),
-                    h('span', { class: 'via' }, ` ${tt('matrix.throughMark', { segment: via.join('、') })}`),
+                    h('span', { class: 'via' }, ` ${t('matrix.throughMark', { segment: via.join('、') })}`),
                   );
                 }),
               )
@@ -212,7 +227,7 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
   function exportCsv(): void {
     if (!data) return;
     const rules = ruleById();
-    const lines = [[tt('matrix.agency'), ...data.segments.map((s) => nodeName(s)), tt('matrix.total')].map(csvField).join(',')];
+    const lines = [[t('matrix.agency'), ...data.segments.map((s) => nodeName(s)), t('matrix.total')].map(csvField).join(',')];
     for (const a of rows()) {
       const cells = data.segments.map((s) => {
         const ci = info(a.id, s.id);
@@ -229,15 +244,16 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
       ? (document.activeElement as HTMLElement).dataset['sort']
       : undefined;
     clear(root);
-    append(root, h('h2', { id: 'matrix-heading' }, tt('matrix.heading')), h('p', { class: 'muted small' }, tt('matrix.intro')));
+    append(root, h('h2', { id: 'matrix-heading' }, t('matrix.heading')), h('p', { class: 'muted small' }, t('matrix.intro')));
     if (error) return void root.append(errorBlock(error, () => void load()));
-    if (!data) return void root.append(h('p', { class: 'muted' }, tt('teach.loading')));
-    if (data.agencies.length === 0) return void root.append(h('p', {}, tt('matrix.nothing')));
+    if (!data) return void root.append(h('p', { class: 'muted' }, t('teach.loading')));
+    if (data.agencies.length === 0) return void root.append(h('p', {}, t('matrix.nothing')));
     append(
       root,
-      h('div', { class: 'matrix-tools' }, h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${tt('matrix.csv')}`)),
+      h('div', { class: 'matrix-tools' }, h('button', { type: 'button', class: 'matrix-csv', onclick: exportCsv }, `⬇ ${t('matrix.csv')}`)),
       h('div', { class: 'matrix-scroll' }, renderTable()),
-      h('p', { class: 'muted small' }, tt('matrix.keys')),
+      h('p', { class: 'muted small' }, t('matrix.keys')),
+      cellSources,
     );
     if (hadFocus) root.querySelector<HTMLElement>(`.sort-button[data-sort="${hadFocus}"]`)?.focus();
   }
@@ -246,10 +262,12 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
     request?.abort();
     const ctrl = (request = new AbortController());
     error = null;
+    const date = asOfOf(store.get());
     try {
-      const m = await deps.api.matrix(asOf, ctrl.signal);
+      const m = await api.matrix(date, ctrl.signal);
       if (ctrl.signal.aborted) return;
       data = m;
+      asOf = date;
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       error = e;
@@ -259,16 +277,13 @@ export function mountMatrix(container: HTMLElement, deps: MatrixDeps): MatrixVie
 
   const offLang = onLangChange(() => render());
   render();
-  void load();
+  const offDate = store.watch(['dateTo'], () => void load());
   return {
-    async setAsOf(date) {
-      if (date === asOf && data) return;
-      asOf = date;
-      await load();
-    },
+    el: root,
     destroy() {
       request?.abort();
       offLang();
+      offDate();
       root.remove();
     },
   };

@@ -3,21 +3,15 @@
  * out the same quiz), one at a time; an answer shows the right one with its citation and
  * puts its subgraph in focus; the score comes at the end.
  */
-import type { Quiz, TeachingApi } from './api';
+import { api, type Quiz } from '../api/client';
+import { setTeach, teachState, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { onLangChange } from '../i18n/index';
-import { pick, tt } from './i18n';
-import { citationBlock, errorBlock } from './common';
-
-export interface QuizDeps {
-  api: TeachingApi;
-  onShowSubgraph(ids: string[]): void;
-  /** A new seed was chosen (for the URL). */
-  onSeedChange(seed: number): void;
-  quizUrl(seed: number): string;
-}
+import { citation } from '../ui/citation';
+import { onLangChange, pick, t } from '../i18n/index';
+import { errorBlock, type TeachActions } from './common';
 
 export interface QuizView {
+  readonly el: HTMLElement;
   start(seed: number): Promise<void>;
   destroy(): void;
 }
@@ -28,9 +22,9 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 1_000_000);
 }
 
-export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
+/** A new seed goes into the app state's Teach place (and so into the URL). */
+export function quizView(store: Store, actions: TeachActions): QuizView {
   const root = h('section', { class: 'quiz-view', 'aria-labelledby': 'quiz-heading' });
-  container.append(root);
   let quiz: Quiz | null = null;
   let error: unknown = null;
   let index = 0;
@@ -44,7 +38,7 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
     const answer = q.options.find((o) => o.id === q.answer)!;
     append(
       root,
-      h('p', { class: 'quiz-progress' }, tt('quiz.question', { n: index + 1, total })),
+      h('p', { class: 'quiz-progress' }, t('quiz.question', { n: index + 1, total })),
       h('h3', { class: 'quiz-prompt', id: 'quiz-prompt' }, pick(q.prompt)),
       h(
         'div',
@@ -69,14 +63,14 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
         ? h(
             'div',
             { class: 'quiz-feedback', role: 'status' },
-            h('p', { class: chosen === q.answer ? 'quiz-right' : 'quiz-wrong' }, chosen === q.answer ? tt('quiz.right') : tt('quiz.wrong', { answer: pick(answer.label) })),
+            h('p', { class: chosen === q.answer ? 'quiz-right' : 'quiz-wrong' }, chosen === q.answer ? t('quiz.right') : t('quiz.wrong', { answer: pick(answer.label) })),
             h('p', {}, pick(q.explanation)),
-            h('h4', {}, tt('teach.sources')),
-            h('div', { class: 'sources' }, q.citation.map(citationBlock)),
+            h('h4', {}, t('teach.sources')),
+            h('div', { class: 'sources' }, q.citation.map((c) => citation(c))),
             h(
               'button',
               { type: 'button', class: 'primary quiz-next', onclick: next },
-              index < total - 1 ? tt('quiz.next') : tt('quiz.finish'),
+              index < total - 1 ? t('quiz.next') : t('quiz.finish'),
             ),
           )
         : null,
@@ -88,7 +82,7 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
     const q = quiz.questions[index]!;
     chosen = option;
     if (option === q.answer) right++;
-    deps.onShowSubgraph(q.subgraph);
+    actions.showSubgraph(q.subgraph);
     render();
     root.querySelector<HTMLElement>('.quiz-next')?.focus();
   }
@@ -102,37 +96,37 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
 
   function render(): void {
     clear(root);
-    const url = deps.quizUrl(seed);
+    const url = actions.urlFor({ ...teachState(store.get()), section: 'quiz', quiz: seed });
     append(
       root,
-      h('h2', { id: 'quiz-heading' }, tt('quiz.heading')),
-      h('p', { class: 'muted small' }, tt('quiz.intro')),
+      h('h2', { id: 'quiz-heading' }, t('quiz.heading')),
+      h('p', { class: 'muted small' }, t('quiz.intro')),
       h(
         'p',
         { class: 'quiz-meta' },
-        h('span', {}, `${tt('quiz.seed')}: `, h('strong', { class: 'quiz-seed' }, String(seed))),
+        h('span', {}, `${t('quiz.seed')}: `, h('strong', { class: 'quiz-seed' }, String(seed))),
         ' · ',
-        h('a', { href: url, class: 'quiz-link' }, tt('quiz.share')),
+        h('a', { href: url, class: 'quiz-link' }, t('quiz.share')),
         ' · ',
-        h('button', { type: 'button', class: 'link-button quiz-new', onclick: () => void start(randomSeed(), true) }, tt('quiz.new')),
+        h('button', { type: 'button', class: 'link-button quiz-new', onclick: () => void start(randomSeed(), true) }, t('quiz.new')),
       ),
     );
     if (error) return void root.append(errorBlock(error, () => void start(seed)));
-    if (!quiz) return void root.append(h('p', { class: 'muted' }, tt('teach.loading')));
+    if (!quiz) return void root.append(h('p', { class: 'muted' }, t('teach.loading')));
     const q = quiz.questions[index];
     if (q) return renderQuestion(q);
     append(
       root,
-      h('p', { class: 'quiz-score', role: 'status' }, tt('quiz.score', { right, total: quiz.questions.length })),
-      h('button', { type: 'button', class: 'primary quiz-again', onclick: () => void start(seed) }, tt('quiz.again')),
+      h('p', { class: 'quiz-score', role: 'status' }, t('quiz.score', { right, total: quiz.questions.length })),
+      h('button', { type: 'button', class: 'primary quiz-again', onclick: () => void start(seed) }, t('quiz.again')),
       ' ',
-      h('button', { type: 'button', class: 'quiz-new-end', onclick: () => void start(randomSeed(), true) }, tt('quiz.new')),
+      h('button', { type: 'button', class: 'quiz-new-end', onclick: () => void start(randomSeed(), true) }, t('quiz.new')),
     );
   }
 
   async function start(s: number, announce = false): Promise<void> {
     seed = s;
-    if (announce) deps.onSeedChange(s);
+    if (announce) setTeach(store, { quiz: s });
     quiz = null;
     error = null;
     index = 0;
@@ -140,7 +134,7 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
     right = 0;
     render();
     try {
-      quiz = await deps.api.quiz(s, QUIZ_LENGTH);
+      quiz = await api.quiz(s, QUIZ_LENGTH);
     } catch (e) {
       error = e;
     }
@@ -149,6 +143,7 @@ export function mountQuiz(container: HTMLElement, deps: QuizDeps): QuizView {
 
   const offLang = onLangChange(() => render());
   return {
+    el: root,
     start: (s) => start(s),
     destroy() {
       offLang();

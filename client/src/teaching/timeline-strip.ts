@@ -3,25 +3,21 @@
  * each, so overlaps show), rules and events as dated markers (hover or focus shows the
  * rule, click selects it), and a slider with playback that sets the date the rest of the
  * app shows the landscape at. Undated rules have no marker: they stay visible on every date.
+ *
+ * The date is the app state's (`asOf`): the slider and playback set it through the app's
+ * action, and the strip redraws from the state whoever set it (a tour step, a link, the
+ * filters), so nothing here keeps a copy to keep in step.
  */
-import type { ApiNode } from '../../../server/stores/types';
-import type { TeachingApi, TimelineAnswer } from './api';
+import { api, type ApiNode, type TimelineAnswer } from '../api/client';
+import { asOf as asOfOf, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { nodeName, onLangChange, t } from '../i18n/index';
+import { formatDate, nodeName, onLangChange, t } from '../i18n/index';
 import { LABEL_COLORS } from '../graph/palette';
-import { formatDate, tt } from './i18n';
-import { errorBlock } from './common';
-
-export interface TimelineDeps {
-  api: TeachingApi;
-  onSelectNode(id: string): void;
-  /** The chosen date (`YYYY-MM` from the slider, or a tour's exact date), null for all dates. */
-  onAsOfChange(date: string | null): void;
-}
+import { errorBlock, type TeachActions } from './common';
+import { dateEndKey, dateVisibleAsOf } from '../../../graph-seed/dates';
 
 export interface TimelineStrip {
-  /** Reflect a date set elsewhere (a tour step, a link) without calling back. */
-  setAsOf(date: string | null): void;
+  readonly el: HTMLElement;
   destroy(): void;
 }
 
@@ -42,19 +38,15 @@ function monthDate(i: number, startYear: number): string {
   return `${y}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Compare like the server's asOf: the date's start against the end of the bound. */
+/** Later than `asOf` by the server's own rule (graph-seed/dates.ts). */
 function afterAsOf(date: string, asOf: string): boolean {
-  const key = (date + '-00-00').slice(0, 10);
-  const bound = (asOf + '-99-99').slice(0, 10);
-  return key > bound;
+  return !dateVisibleAsOf(date, dateEndKey(asOf));
 }
 
-export function mountTimeline(container: HTMLElement, deps: TimelineDeps): TimelineStrip {
+export function timelineStrip(store: Store, actions: TeachActions): TimelineStrip {
   const root = h('section', { class: 'timeline-strip', 'aria-labelledby': 'timeline-heading' });
-  container.append(root);
   let data: TimelineAnswer | null = null;
   let error: unknown = null;
-  let asOf: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let startYear = 2003;
   let endYear = 2016;
@@ -84,15 +76,15 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     change(i >= months ? null : monthDate(i, startYear));
   }
 
+  /** The app state changes, and `update` (watching it) redraws. */
   function change(date: string | null): void {
-    asOf = date;
-    deps.onAsOfChange(date);
-    update();
+    actions.setAsOf(date);
   }
 
   /** Playback: one month a tick, lingering on months where something happened. */
   function play(): void {
     if (!data) return;
+    const asOf = asOfOf(store.get());
     const eventMonths = new Set(data.rules.map((r) => monthIndex(r.date!, startYear)));
     let i = asOf === null ? 0 : Math.min(Number(slider.value) + 1, months);
     if (asOf !== null && i >= months) i = 0;
@@ -121,13 +113,14 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
   /** The parts that change with the date: slider, readout, buttons, the as-of line, dimmed markers. */
   function update(): void {
     if (!data) return;
+    const asOf = asOfOf(store.get());
     slider.value = String(asOf === null ? months : Math.max(0, Math.min(months, monthIndex(asOf, startYear))));
-    const text = asOf === null ? tt('time.asOfAll') : tt('time.asOfValue', { date: formatDate(asOf) });
+    const text = asOf === null ? t('time.asOfAll') : t('time.asOfValue', { date: formatDate(asOf) });
     output.textContent = text;
     slider.setAttribute('aria-valuetext', text);
-    playBtn.textContent = timer ? `⏸ ${tt('time.pause')}` : `▶ ${tt('time.play')}`;
+    playBtn.textContent = timer ? `⏸ ${t('time.pause')}` : `▶ ${t('time.play')}`;
     playBtn.setAttribute('aria-pressed', String(timer !== null));
-    clearBtn.textContent = tt('time.clear');
+    clearBtn.textContent = t('time.clear');
     clearBtn.disabled = asOf === null;
     const line = canvas.querySelector<HTMLElement>('.tl-asof-line');
     if (line) {
@@ -166,8 +159,8 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     const left = pos(String(from));
     const right = pos(String(to + 1));
     const fromText = p.startYear === undefined ? '' : String(p.startYear);
-    const toText = p.endYear === undefined ? tt('time.now') : String(p.endYear);
-    const label = p.startYear === undefined ? `${nodeName(p)}, ${tt('time.before', { year: (p.endYear ?? 0) + 1 })}` : tt('time.phase', { name: nodeName(p), from: fromText, to: toText });
+    const toText = p.endYear === undefined ? t('time.now') : String(p.endYear);
+    const label = p.startYear === undefined ? `${nodeName(p)}, ${t('time.before', { year: (p.endYear ?? 0) + 1 })}` : t('time.phase', { name: nodeName(p), from: fromText, to: toText });
     return h(
       'button',
       {
@@ -177,7 +170,7 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
         title: label,
         'aria-label': label,
         'data-id': p.id,
-        onclick: () => deps.onSelectNode(p.id),
+        onclick: () => actions.selectNode(p.id),
       },
       h('span', {}, nodeName(p)),
     );
@@ -186,9 +179,9 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
   function render(): void {
     clear(root);
     clear(canvas);
-    append(root, h('h2', { id: 'timeline-heading' }, tt('time.heading')));
+    append(root, h('h2', { id: 'timeline-heading' }, t('time.heading')));
     if (error) return void root.append(errorBlock(error, () => void load()));
-    if (!data) return void root.append(h('p', { class: 'muted' }, tt('teach.loading')));
+    if (!data) return void root.append(h('p', { class: 'muted' }, t('teach.loading')));
 
     // Year ticks: on the compressed early part only the years a phase begins,
     // then every year (and mid-year).
@@ -210,7 +203,7 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
       let row = rowsEnd.findIndex((end) => end <= x - 3);
       if (row === -1) row = rowsEnd.length;
       rowsEnd[row] = x;
-      const label = tt('time.rule', { name: nodeName(r), date: formatDate(r.date!) });
+      const label = t('time.rule', { name: nodeName(r), date: formatDate(r.date!) });
       const marker = h('button', {
         type: 'button',
         class: `tl-marker ${r.label === 'Event' ? 'event' : 'rule'}`,
@@ -230,17 +223,17 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
       marker.addEventListener('focus', showTip);
       marker.addEventListener('mouseleave', () => (tooltip.hidden = true));
       marker.addEventListener('blur', () => (tooltip.hidden = true));
-      marker.addEventListener('click', () => deps.onSelectNode(r.id));
+      marker.addEventListener('click', () => actions.selectNode(r.id));
       canvas.append(marker);
     }
     canvas.style.height = `${top + Math.max(1, rowsEnd.length) * 1.25 + 2.4}rem`;
     canvas.append(h('div', { class: 'tl-asof-line', hidden: true, 'aria-hidden': 'true' }), tooltip);
 
     slider.max = String(months);
-    slider.setAttribute('aria-label', tt('time.asOf'));
+    slider.setAttribute('aria-label', t('time.asOf'));
     append(
       root,
-      h('div', { class: 'tl-scroll', role: 'group', 'aria-label': tt('time.label') }, canvas),
+      h('div', { class: 'tl-scroll', role: 'group', 'aria-label': t('time.label') }, canvas),
       h(
         'p',
         { class: 'tl-legend small muted' },
@@ -249,9 +242,9 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
         h('span', { class: 'tl-key event', style: `background:${LABEL_COLORS.Event}`, 'aria-hidden': 'true' }),
         ` ${t('label.Event')}`,
       ),
-      h('div', { class: 'tl-controls' }, h('label', { for: 'tl-slider' }, tt('time.asOf')), slider, output),
+      h('div', { class: 'tl-controls' }, h('label', { for: 'tl-slider' }, t('time.asOf')), slider, output),
       h('div', { class: 'tl-buttons' }, playBtn, clearBtn),
-      h('p', { class: 'muted small' }, tt('time.hint'), ' ', tt('time.undated')),
+      h('p', { class: 'muted small' }, t('time.hint'), ' ', t('time.undated')),
     );
     update();
   }
@@ -260,17 +253,17 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
     error = null;
     render();
     try {
-      const t = await deps.api.timeline();
-      const dated = t.rules.filter((r) => r.date);
+      const answer = await api.timeline();
+      const dated = answer.rules.filter((r) => r.date);
       const years = [
-        ...t.phases.flatMap((p) => [p.startYear, p.endYear].filter((y): y is number => y !== undefined)),
+        ...answer.phases.flatMap((p) => [p.startYear, p.endYear].filter((y): y is number => y !== undefined)),
         ...dated.map((r) => Number(r.date!.slice(0, 4))),
       ];
       startYear = Math.min(...years) - 1;
       endYear = Math.max(...dated.map((r) => Number(r.date!.slice(0, 4))), ...years);
       months = (endYear - startYear + 1) * 12;
       breakYear = Math.min(...dated.map((r) => Number(r.date!.slice(0, 4))));
-      data = { phases: t.phases, rules: dated };
+      data = { phases: answer.phases, rules: dated };
     } catch (e) {
       error = e;
     }
@@ -278,15 +271,14 @@ export function mountTimeline(container: HTMLElement, deps: TimelineDeps): Timel
   }
 
   const offLang = onLangChange(() => render());
+  const offDate = store.watch(['dateTo'], update);
   void load();
   return {
-    setAsOf(date) {
-      asOf = date;
-      update();
-    },
+    el: root,
     destroy() {
       stop();
       offLang();
+      offDate();
       root.remove();
     },
   };

@@ -2,47 +2,32 @@
  * Guided tour player: the list of tours, then one step at a time with progress, the
  * step's text and citations, its entities (focused in the graph), its "as of" date and an
  * optional question. ← / → (or the buttons) move between steps; every step has a link.
- *
- * Self-contained: it talks to the shell only through the callbacks it is given.
+ A step sets the app's date
+ * (its `asOf`, or every date) and focus; the open tour and step go into the app state's
+ * Teach place (and so into the URL).
  */
-import type { Tour, TourSummary, TeachingApi } from './api';
-import type { TourQuestion } from '../../../graph-seed/tour-schema';
+import { api, type Tour, type TourQuestion, type TourSummary } from '../api/client';
+import { setTeach, teachState, type Store } from '../state/app-state';
 import { append, clear, h } from '../ui/dom';
-import { onLangChange } from '../i18n/index';
-import { formatDate, pick, tt } from './i18n';
-import { citationBlock, errorBlock } from './common';
-
-export interface TourPlayerDeps {
-  api: TeachingApi;
-  /** Display name of a node id in the current language (the id itself when unknown). */
-  nameOf(id: string): string;
-  onSelectNode(id: string): void;
-  /** Focus the graph on these nodes (and what links them). */
-  onShowSubgraph(ids: string[]): void;
-  /** The step's date, or null for "all dates". */
-  onAsOfChange(date: string | null): void;
-  onAskQuestion(q: TourQuestion): void;
-  /** The open tour and step changed (for the URL); null when back at the list. */
-  onStepChange(tourId: string | null, step: number): void;
-  /** A shareable link to a step. */
-  stepUrl(tourId: string, step: number): string;
-}
+import { citation } from '../ui/citation';
+import { formatDate, onLangChange, pick, t } from '../i18n/index';
+import { errorBlock, type TeachActions } from './common';
 
 export interface TourPlayer {
+  readonly el: HTMLElement;
   /** Open a tour at a step (0-based), or the list when `tourId` is null. */
   show(tourId: string | null, step?: number): Promise<void>;
   destroy(): void;
 }
 
 export function questionText(q: TourQuestion, nameOf: (id: string) => string): string {
-  if (q.kind === 'regulators') return tt('tour.q.regulators', { name: nameOf(q.segment) });
-  if (q.kind === 'rules') return tt('tour.q.rules', { name: nameOf(q.topic) });
-  return tt('tour.q.path', { a: nameOf(q.from), b: nameOf(q.to) });
+  if (q.kind === 'regulators') return t('tour.q.regulators', { name: nameOf(q.segment) });
+  if (q.kind === 'rules') return t('tour.q.rules', { name: nameOf(q.topic) });
+  return t('tour.q.path', { a: nameOf(q.from), b: nameOf(q.to) });
 }
 
-export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): TourPlayer {
+export function tourPlayer(store: Store, actions: TeachActions): TourPlayer {
   const root = h('section', { class: 'tour-player', 'aria-labelledby': 'tour-heading' });
-  container.append(root);
   let tours: TourSummary[] | null = null;
   let tour: Tour | null = null;
   let step = 0;
@@ -63,7 +48,7 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
   function go(i: number, focus = false): void {
     if (!tour) return;
     step = Math.max(0, Math.min(tour.steps.length - 1, i));
-    deps.onStepChange(tour.id, step);
+    setTeach(store, { tour: tour.id, step });
     applyStep();
     render();
     if (focus) {
@@ -76,14 +61,14 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
   function applyStep(): void {
     const s = tour?.steps[step];
     if (!s) return;
-    deps.onAsOfChange(s.asOf ?? null);
-    deps.onShowSubgraph(s.entities);
+    actions.setAsOf(s.asOf ?? null);
+    actions.showSubgraph(s.entities);
   }
 
   function renderList(): void {
-    append(root, h('h2', { id: 'tour-heading' }, tt('tour.choose')));
+    append(root, h('h2', { id: 'tour-heading' }, t('tour.choose')));
     if (!tours) {
-      append(root, h('p', { class: 'muted' }, tt('teach.loading')));
+      append(root, h('p', { class: 'muted' }, t('teach.loading')));
       return;
     }
     append(
@@ -91,17 +76,17 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
       h(
         'ul',
         { class: 'tour-list' },
-        tours.map((t) =>
+        tours.map((summary) =>
           h(
             'li',
-            { class: 'tour-card', 'data-tour': t.id },
-            h('h3', {}, pick(t.title)),
-            h('p', {}, pick(t.summary)),
+            { class: 'tour-card', 'data-tour': summary.id },
+            h('h3', {}, pick(summary.title)),
+            h('p', {}, pick(summary.summary)),
             h(
               'p',
               { class: 'tour-card-foot' },
-              h('span', { class: 'muted' }, tt('tour.steps', { n: t.steps })),
-              h('button', { type: 'button', class: 'primary', onclick: () => void show(t.id, 0, true) }, tt('tour.start')),
+              h('span', { class: 'muted' }, t('tour.steps', { n: summary.steps })),
+              h('button', { type: 'button', class: 'primary', onclick: () => void show(summary.id, 0, true) }, t('tour.start')),
             ),
           ),
         ),
@@ -109,52 +94,52 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
     );
   }
 
-  function renderStep(t: Tour): void {
-    const s = t.steps[step]!;
-    const total = t.steps.length;
-    const url = deps.stepUrl(t.id, step);
+  function renderStep(open: Tour): void {
+    const s = open.steps[step]!;
+    const total = open.steps.length;
+    const url = actions.urlFor({ ...teachState(store.get()), section: 'tours', tour: open.id, step });
     const copied = h('span', { class: 'muted', 'aria-live': 'polite' });
     append(
       root,
       h(
         'div',
         { class: 'tour-head' },
-        h('button', { type: 'button', class: 'link-button tour-back', onclick: () => void show(null) }, `← ${tt('tour.back')}`),
-        h('h2', { id: 'tour-heading' }, pick(t.title)),
-        h('progress', { class: 'tour-progress', max: total, value: step + 1, 'aria-label': tt('tour.progress', { n: step + 1, total }) }),
-        h('p', { class: 'tour-count' }, tt('tour.progress', { n: step + 1, total })),
+        h('button', { type: 'button', class: 'link-button tour-back', onclick: () => void show(null) }, `← ${t('tour.back')}`),
+        h('h2', { id: 'tour-heading' }, pick(open.title)),
+        h('progress', { class: 'tour-progress', max: total, value: step + 1, 'aria-label': t('tour.progress', { n: step + 1, total }) }),
+        h('p', { class: 'tour-count' }, t('tour.progress', { n: step + 1, total })),
       ),
       h(
         'article',
         { class: 'tour-step', tabindex: '-1', 'aria-live': 'polite', 'data-step': s.id },
         h('h3', {}, pick(s.title)),
         h('p', { class: 'tour-text' }, pick(s.text)),
-        s.asOf ? h('p', { class: 'tour-asof' }, tt('tour.asOf', { date: formatDate(s.asOf) })) : null,
+        s.asOf ? h('p', { class: 'tour-asof' }, t('tour.asOf', { date: formatDate(s.asOf) })) : null,
         s.question
-          ? h('p', {}, h('button', { type: 'button', class: 'tour-question', onclick: () => deps.onAskQuestion(s.question!) }, tt('tour.ask', { question: questionText(s.question, deps.nameOf) })))
+          ? h('p', {}, h('button', { type: 'button', class: 'tour-question', onclick: () => actions.askQuestion(s.question!) }, t('tour.ask', { question: questionText(s.question, actions.nameOf) })))
           : null,
-        h('h4', {}, tt('tour.entities')),
+        h('h4', {}, t('tour.entities')),
         h(
           'ul',
           { class: 'chip-list' },
-          s.entities.map((id) => h('li', {}, h('button', { type: 'button', class: 'tour-chip', 'data-id': id, onclick: () => deps.onSelectNode(id) }, deps.nameOf(id)))),
-          h('li', {}, h('button', { type: 'button', class: 'tour-chip tour-chip-all', onclick: () => deps.onShowSubgraph(s.entities) }, tt('teach.showInGraph'))),
+          s.entities.map((id) => h('li', {}, h('button', { type: 'button', class: 'tour-chip', 'data-id': id, onclick: () => actions.selectNode(id) }, actions.nameOf(id)))),
+          h('li', {}, h('button', { type: 'button', class: 'tour-chip tour-chip-all', onclick: () => actions.showSubgraph(s.entities) }, t('teach.showInGraph'))),
         ),
-        h('h4', {}, tt('teach.sources')),
-        h('div', { class: 'sources' }, s.sources.map(citationBlock)),
+        h('h4', {}, t('teach.sources')),
+        h('div', { class: 'sources' }, s.sources.map((c) => citation(c))),
       ),
       h(
         'nav',
-        { class: 'tour-nav', 'aria-label': tt('tour.progress', { n: step + 1, total }) },
-        h('button', { type: 'button', class: 'tour-prev', disabled: step === 0, onclick: () => go(step - 1, true) }, `← ${tt('tour.prev')}`),
+        { class: 'tour-nav', 'aria-label': t('tour.progress', { n: step + 1, total }) },
+        h('button', { type: 'button', class: 'tour-prev', disabled: step === 0, onclick: () => go(step - 1, true) }, `← ${t('tour.prev')}`),
         step < total - 1
-          ? h('button', { type: 'button', class: 'primary tour-next', onclick: () => go(step + 1, true) }, `${tt('tour.next')} →`)
-          : h('button', { type: 'button', class: 'primary tour-finish', onclick: () => void show(null) }, tt('tour.finish')),
+          ? h('button', { type: 'button', class: 'primary tour-next', onclick: () => go(step + 1, true) }, `${t('tour.next')} →`)
+          : h('button', { type: 'button', class: 'primary tour-finish', onclick: () => void show(null) }, t('tour.finish')),
       ),
       h(
         'p',
         { class: 'tour-link' },
-        h('a', { href: url, class: 'step-link' }, tt('tour.link')),
+        h('a', { href: url, class: 'step-link' }, t('tour.link')),
         ' ',
         h(
           'button',
@@ -163,7 +148,7 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
             class: 'link-button',
             onclick: () => {
               const abs = new URL(url, location.href).href;
-              void navigator.clipboard?.writeText(abs).then(() => (copied.textContent = tt('tour.copied')), () => undefined);
+              void navigator.clipboard?.writeText(abs).then(() => (copied.textContent = t('tour.copied')), () => undefined);
             },
           },
           '⧉',
@@ -171,7 +156,7 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
         ' ',
         copied,
       ),
-      h('p', { class: 'muted small' }, tt('tour.keys')),
+      h('p', { class: 'muted small' }, t('tour.keys')),
     );
   }
 
@@ -193,20 +178,20 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
       if (tourId === null) {
         // Back at the list: the graph leaves the last step's focus and date.
         if (tour) {
-          deps.onShowSubgraph([]);
-          deps.onAsOfChange(null);
+          actions.showSubgraph([]);
+          actions.setAsOf(null);
         }
         tour = null;
-        deps.onStepChange(null, 0);
+        setTeach(store, { tour: null, step: 0 });
         render();
-        tours ??= (await deps.api.tours(ctrl.signal)).tours;
+        tours ??= (await api.tours(ctrl.signal)).tours;
         if (ctrl.signal.aborted) return;
         render();
         return;
       }
       if (tour?.id !== tourId) {
         render();
-        tour = (await deps.api.tour(tourId, ctrl.signal)).tour;
+        tour = (await api.tour(tourId, ctrl.signal)).tour;
         if (ctrl.signal.aborted) return;
       }
       go(i, focus);
@@ -220,6 +205,7 @@ export function mountTourPlayer(container: HTMLElement, deps: TourPlayerDeps): T
   const offLang = onLangChange(() => render());
   render();
   return {
+    el: root,
     show: (id, i) => show(id, i ?? 0),
     destroy: () => {
       request?.abort();

@@ -10,16 +10,13 @@ import { LABEL_COLORS } from '../graph/palette';
 import { REL_TYPES, type RelType } from '../graph/model';
 import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/index';
 import { clear, h } from './dom';
+import { citation } from './citation';
 import { evidenceBadge, evidenceMarks, evidenceOf } from './evidence-badge';
 
 export interface DetailsActions {
   expand(id: string): void;
   hide(id: string): void;
   select(id: string): void;
-}
-
-export function citation(s: Source): HTMLElement {
-  return h('blockquote', { class: 'citation' }, h('p', {}, `“${s.quote}”`), h('footer', {}, `— ${s.section}`));
 }
 
 export class DetailsPanel {
@@ -109,7 +106,7 @@ export class DetailsPanel {
             ` (${f.year ?? t('evidence.noYear')}, ${f.region})`,
             evidenceBadge(evidenceOf(f), f.note),
             f.note ? h('p', { class: 'muted' }, f.note) : null,
-            f.sources.map(citation),
+            f.sources.map((s) => citation(s)),
           ),
         ),
       ),
@@ -117,7 +114,7 @@ export class DetailsPanel {
   }
 
   private sources(sources: Source[]): HTMLElement[] {
-    return [h('h3', {}, t('details.sources')), h('div', { class: 'sources' }, sources.map(citation))];
+    return [h('h3', {}, t('details.sources')), h('div', { class: 'sources' }, sources.map((s) => citation(s)))];
   }
 
   private neighbours(id: string): HTMLElement[] {

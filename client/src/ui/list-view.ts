@@ -2,11 +2,10 @@
  * The accessible alternative to the canvas: tables of the visible nodes and
  * relationships, each name a button that selects the node.
  */
-import type { Store } from '../state/app-state';
+import { filtersOf, type Store } from '../state/app-state';
 import type { GraphView } from '../view/graph-view';
 import { LABEL_COLORS } from '../graph/palette';
 import { isEdgeVisible } from '../graph/reducers';
-import { filtersOf } from '../view/graph-view';
 import { nodeName, onLangChange, t } from '../i18n/index';
 import { append, clear, h } from './dom';
 import { evidenceMarks } from './evidence-badge';

@@ -12,7 +12,7 @@ import { LABEL_COLORS } from '../graph/palette';
 import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/index';
 import { append, clear, h, uid } from './dom';
 import { SearchBox } from './search-box';
-import { citation } from './details-panel';
+import { citation } from './citation';
 import { evidenceMarks } from './evidence-badge';
 import { errorMessage } from './status';
 
@@ -247,7 +247,7 @@ export class QuestionsPanel {
   }
 
   private quotes(sources: Source[]): HTMLElement {
-    return h('div', { class: 'quotes' }, sources.slice(0, 2).map(citation));
+    return h('div', { class: 'quotes' }, sources.slice(0, 2).map((s) => citation(s)));
   }
 
   private regulatorsTable(d: RegulatorsAnswer): Array<HTMLElement | null> {

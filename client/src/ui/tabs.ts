@@ -5,14 +5,15 @@
 import type { PanelTab, Store } from '../state/app-state';
 import { onLangChange, t } from '../i18n/index';
 import { h } from './dom';
-import { teachTabLabel } from '../teaching/i18n';
+import { rt } from './report-i18n';
 
-const TABS: Array<{ id: PanelTab; key: 'tabs.details' | 'tabs.questions' | 'tabs.filters' | null }> = [
+const TABS: Array<{ id: PanelTab; key: 'tabs.details' | 'tabs.questions' | 'tabs.filters' | 'teach.tab' | null }> = [
   { id: 'details', key: 'tabs.details' },
   { id: 'questions', key: 'tabs.questions' },
   { id: 'filters', key: 'tabs.filters' },
-  // Its label lives in the teaching dictionaries.
-  { id: 'teach', key: null },
+  { id: 'teach', key: 'teach.tab' },
+  // The report reader's label lives in its own dictionary.
+  { id: 'report', key: null },
 ];
 
 export class Tabs {
@@ -45,7 +46,7 @@ export class Tabs {
     this.el.querySelector('[role=tablist]')?.setAttribute('aria-label', t('tabs.label'));
     for (const { id, key } of TABS) {
       const btn = this.buttons.get(id)!;
-      btn.textContent = key ? t(key) : teachTabLabel();
+      btn.textContent = key ? t(key) : rt('report.tab');
       btn.setAttribute('aria-selected', String(id === tab));
       btn.tabIndex = id === tab ? 0 : -1;
       this.panels.get(id)!.hidden = id !== tab;

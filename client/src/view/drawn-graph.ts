@@ -27,33 +27,14 @@
  *
  * sigma draws `view`: the graph itself, or a graph with the same nodes (sharing their
  * attribute objects, see `nodesOnlyView`) and the chosen relationships. The reducers always
- * read the full graph.
+ * read the full graph. The sizes named here live in graph/thresholds.ts.
  */
 import type { AtlasGraph } from '../graph/build';
 import { nodesOnlyView } from '../graph/build';
-import { HIDE_EDGES_DURING_LAYOUT_NODES } from '../graph/layout-budget';
+import { HIDE_EDGES_DURING_LAYOUT_NODES, isOverview, OVERVIEW_EDGE_CAP, PREVIEW_MIN_NODES } from '../graph/thresholds';
 import type { HighlightState } from '../graph/reducers';
 import { LayoutPreview, type PreviewStyle } from './layout-preview';
-import type { AtlasSigma } from './renderer';
-
-/** Above this many relationships the graph is shown as an overview (see above). */
-export const OVERVIEW_MAX_EDGES = 20_000;
-
-/** At most this many relationships are drawn in an overview (a hub's neighbourhood can be large). */
-export const OVERVIEW_EDGE_CAP = 5_000;
-
-/**
- * Above this many nodes a running layout is shown by the 2D preview instead of sigma (see
- * above). With software WebGL a sigma position update costs ~6 µs a node of re-indexing
- * plus ~8 µs a node of waiting for the GPU here, so it passes 200 ms at about 14k nodes;
- * graphs up to 12k (the seed, 1k and 10k benchmark graphs among them) keep sigma's own
- * frames during their layout, as before.
- */
-export const PREVIEW_MIN_NODES = 12_000;
-
-export function isOverview(graph: AtlasGraph): boolean {
-  return graph.size > OVERVIEW_MAX_EDGES;
-}
+import type { AtlasSigma } from './sigma-types';
 
 /**
  * Whether a hover or selection dims every other node (reducers.ts, `dimOthers`). Not in an

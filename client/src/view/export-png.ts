@@ -1,41 +1,22 @@
 /**
- * PNG of the current view: sigma draws on several stacked canvases (WebGL for edges and
- * nodes, 2D for labels and hovers). Right after a synchronous `refresh()` the WebGL
- * buffers still hold the frame, so they can be copied onto one 2D canvas in the same task
- * without `preserveDrawingBuffer` (which would slow every frame down).
+ * PNG of the current view, through the sigma team's `@sigma/export-image`: it draws the
+ * graph again in a temporary renderer with this one's settings (reducers, programs) and
+ * camera, then copies that renderer's layers onto one canvas, white behind, at the
+ * screen's pixel ratio. The pointer-capture layer is left out (it is blank).
+ *
+ * The hand-written version this replaces copied the live renderer's canvases right after
+ * a synchronous refresh; the library's temporary renderer costs one more full draw of
+ * what is on screen (on a big graph, what `DrawnGraph` draws), once per click.
  */
-import type { AtlasSigma } from './renderer';
+import { downloadAsPNG } from '@sigma/export-image';
+import type Sigma from 'sigma';
+import type { AtlasSigma } from './sigma-types';
 
-export function renderViewToCanvas(renderer: AtlasSigma, background = '#ffffff'): HTMLCanvasElement {
-  const { width, height } = renderer.getDimensions();
-  const ratio = window.devicePixelRatio || 1;
-  const out = document.createElement('canvas');
-  out.width = Math.round(width * ratio);
-  out.height = Math.round(height * ratio);
-  const ctx = out.getContext('2d');
-  if (!ctx) throw new Error('2D canvas unavailable');
-  ctx.fillStyle = background;
-  ctx.fillRect(0, 0, out.width, out.height);
-  renderer.refresh();
-  // Layer order as sigma stacks them in the DOM.
-  const container = renderer.getContainer();
-  for (const canvas of container.querySelectorAll('canvas')) {
-    if (canvas.classList.contains('sigma-mouse')) continue;
-    ctx.drawImage(canvas, 0, 0, out.width, out.height);
-  }
-  return out;
-}
+/** sigma's layers, bottom to top, as the export draws them. */
+const LAYERS = ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes'];
 
+/** Downloads `${fileName}.png`. */
 export async function exportPng(renderer: AtlasSigma, fileName: string): Promise<void> {
-  const canvas = renderViewToCanvas(renderer);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('PNG encoding failed');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
+  // The library is typed for sigma's default attributes; it only passes ours through to a new renderer.
+  await downloadAsPNG(renderer as unknown as Sigma, { fileName, backgroundColor: '#ffffff', layers: LAYERS });
 }

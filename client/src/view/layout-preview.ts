@@ -35,7 +35,7 @@
 import type { AtlasGraph, NodeAttrs } from '../graph/build';
 import { paintDiscs, paintSize, type PaintView } from './preview-paint';
 import type { PreviewWorkerMessage } from './preview.worker';
-import type { AtlasSigma } from './renderer';
+import type { AtlasSigma } from './sigma-types';
 
 /** What the preview needs of a node's display: whether it is drawn, and its colour. */
 export type PreviewStyle = (id: string, attrs: NodeAttrs) => { hidden?: boolean; color?: string };

@@ -10,20 +10,10 @@ import type { Settings } from 'sigma/settings';
 import type { AtlasGraph, EdgeAttrs, NodeAttrs } from '../graph/build';
 import { edgeDisplay, isNodeVisible, isPlainState, nodeDisplay, type HighlightState } from '../graph/reducers';
 import { DIMMED_NODE_COLOR, EDGE_COLOR } from '../graph/palette';
-import { isOverview } from './drawn-graph';
+import { BIG_GRAPH_NODES, isOverview } from '../graph/thresholds';
+import type { AtlasSigma } from './sigma-types';
 
 export const FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
-
-/**
- * Above this many nodes, edges and labels are hidden while the camera moves, and nodes are
- * drawn as WebGL points instead of sigma's default circle program. Both draw the same
- * antialiased disc of the same size; the point program draws one vertex per node where the
- * circle program draws an instanced triangle, and with software WebGL (SwiftShader) that was
- * ~4× cheaper per frame at 50k nodes (0.8 s against 3.5 s of main-thread waiting).
- */
-export const BIG_GRAPH = 1500;
-
-export type AtlasSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
 /**
  * `Base` drawing nothing while `draw()` is false: sigma keeps its index of the nodes, and its
@@ -55,7 +45,8 @@ export function createRenderer(
   renderLabels = true,
   drawNodes: () => boolean = () => true,
 ): AtlasSigma {
-  const big = graph.order > BIG_GRAPH;
+  // Above BIG_GRAPH_NODES (graph/thresholds.ts, which says why): WebGL points, nothing drawn but nodes while the camera moves.
+  const big = graph.order > BIG_GRAPH_NODES;
   const settings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
     labelFont: FONT_STACK,
     labelSize: 13,

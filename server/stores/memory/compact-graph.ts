@@ -18,8 +18,8 @@
  * orders agencies by name, and comparing Chinese names was most of its cost on hubs.
  */
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
-import { compareByDateThenId, compareStrings, dateKey, DATED_LABELS } from '../as-of.js';
-import type { AtlasGraph } from './atlas-graph.js';
+import { compareByDateThenId, compareStrings, dateKey, DATED_LABELS } from '../../../graph-seed/dates.js';
+import type { MemoryGraph } from './memory-graph.js';
 import type { ApiNode, ApiRelationship, NodeLabel, RelType } from '../types.js';
 
 export const LABEL_INDEX: ReadonlyMap<string, number> = new Map(NODE_LABELS.map((l, i) => [l, i]));
@@ -57,7 +57,7 @@ export class CompactGraph {
   readonly adjRel: Int32Array;
   readonly adjOut: Uint8Array;
 
-  constructor(graph: AtlasGraph) {
+  constructor(graph: MemoryGraph) {
     this.nodes = graph.mapNodes((_, node) => node).sort((a, b) => compareStrings(a.id, b.id));
     const n = this.nodes.length;
     this.label = new Uint8Array(n);
@@ -131,7 +131,7 @@ export class CompactGraph {
     return NODE_LABELS[this.label[i]!]!;
   }
 
-  /** Visible at an asOf key (null: no asOf): see ../as-of.ts. */
+  /** Visible at an asOf key (null: no asOf): see graph-seed/dates.ts. */
   visible(i: number, asOfKey: string | null): boolean {
     if (asOfKey === null) return true;
     const key = this.dateKeys[i];

@@ -2,7 +2,7 @@
  * The graph store held in process memory: the graph as a graphology multigraph (`model`),
  * and, derived from it for the latency targets, a CompactGraph (typed-array adjacency in id
  * order), a Walker for breadth-first walks and a SearchIndex. Answers follow the shared
- * semantics of `../as-of.ts` and `../search-text.ts`, so they equal the Neo4j store's
+ * semantics of `graph-seed/dates.ts` and `graph-seed/search-text.ts`, so they equal the Neo4j store's
  * answers (the contract suite checks, `test/contract/`).
  *
  * Returned node and relationship objects are shared with the store: treat them as read-only.
@@ -10,10 +10,9 @@
 import { createHash } from 'node:crypto';
 import { REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
-import { asOfKey, assertIsoDate, compareByDateThenId, compareStrings, inDateRange, lowerBoundKey, upperBoundKey } from '../as-of.js';
+import { asOfKey, compareByDateThenId, compareStrings, inDateRange, rangeKeys } from '../../../graph-seed/dates.js';
+import { checkDepth, checkPathLength, checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../preconditions.js';
 import {
-  checkQuestionLimit,
-  QUESTION_LIMIT_DEFAULT,
   type ApiNode,
   type ApiRelationship,
   type ChangesAnswer,
@@ -33,7 +32,7 @@ import {
 } from '../types.js';
 import { CompactGraph, LABEL_INDEX, maskOf, TYPE_INDEX, TYPE_NAME_RANK } from './compact-graph.js';
 import { SearchIndex } from './search-index.js';
-import { toAtlasGraph, type AtlasGraph } from './atlas-graph.js';
+import { toMemoryGraph, type MemoryGraph } from './memory-graph.js';
 import { changesOf, matrixOf } from './teaching-memory.js';
 import { Walker } from './traversal.js';
 
@@ -48,12 +47,11 @@ const SEGMENT = LABEL_INDEX.get('Segment')!;
 const TOPIC = LABEL_INDEX.get('Topic')!;
 const ALL = 0xffffffff;
 /** The deepest path search, as in the Neo4j store (whose Cypher caps variable length at 8). */
-const MAX_PATH_LENGTH = 8;
 
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
   /** The graph itself (graphology); `g` and `index` are derived from it for queries. */
-  readonly model: AtlasGraph;
+  readonly model: MemoryGraph;
   private readonly g: CompactGraph;
   private readonly walker: Walker;
   private readonly index: SearchIndex;
@@ -62,7 +60,7 @@ export class MemoryStore implements GraphStore {
   private revisionCache: string | undefined;
 
   private constructor(graph: SeedGraph) {
-    this.model = toAtlasGraph(graph);
+    this.model = toMemoryGraph(graph);
     this.g = new CompactGraph(this.model);
     this.walker = new Walker(this.g);
     this.index = new SearchIndex(this.g.nodes);
@@ -124,7 +122,7 @@ export class MemoryStore implements GraphStore {
 
   async neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined> {
     const key = asOfKey(q.asOf);
-    if (![1, 2, 3].includes(q.depth)) throw new RangeError(`depth must be 1, 2 or 3, got ${q.depth}`);
+    checkDepth(q);
     const centre = this.g.indexOf.get(q.id);
     if (centre === undefined) return undefined;
     const typeMask = maskOf(q.types, TYPE_INDEX);
@@ -140,9 +138,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async shortestPath(q: PathQuery): Promise<Subgraph | null | undefined> {
-    if (!Number.isInteger(q.maxLength) || q.maxLength < 1 || q.maxLength > MAX_PATH_LENGTH) {
-      throw new RangeError(`maxLength must be an integer from 1 to ${MAX_PATH_LENGTH}, got ${q.maxLength}`);
-    }
+    checkPathLength(q);
     const from = this.g.indexOf.get(q.from);
     const to = this.g.indexOf.get(q.to);
     if (from === undefined || to === undefined) return undefined;
@@ -346,10 +342,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async graph(filter: GraphFilter): Promise<Subgraph> {
-    if (filter.from !== undefined) assertIsoDate(filter.from, 'from');
-    if (filter.to !== undefined) assertIsoDate(filter.to, 'to');
-    const fromKey = filter.from === undefined ? null : lowerBoundKey(filter.from);
-    const toKey = filter.to === undefined ? null : upperBoundKey(filter.to);
+    const range = rangeKeys(filter.from, filter.to);
     const key = asOfKey(filter.asOf);
     const labelMask = maskOf(filter.labels, LABEL_INDEX);
     const typeMask = maskOf(filter.types, TYPE_INDEX);
@@ -358,7 +351,7 @@ export class MemoryStore implements GraphStore {
     const nodes: ApiNode[] = [];
     for (let i = 0; i < g.size; i++) {
       const n = g.nodes[i]!;
-      if (((labelMask >>> g.label[i]!) & 1) === 1 && g.visible(i, key) && inDateRange(n, fromKey, toKey)) {
+      if (((labelMask >>> g.label[i]!) & 1) === 1 && g.visible(i, key) && inDateRange(n, range)) {
         kept[i] = 1;
         nodes.push(n);
       }

@@ -1,5 +1,5 @@
 /**
- * In-memory search index with the tiers of `../search-text.ts`, built to answer in a few
+ * In-memory search index with the tiers of `graph-seed/search-text.ts`, built to answer in a few
  * milliseconds on graphs of 100k+ nodes.
  *
  * Every node gets a rank: its position when sorted by the tie-break (name length, then id).
@@ -18,7 +18,7 @@
  * order and checked against the real strings.
  */
 import type { NodeLabel } from '../../../graph-seed/schema.js';
-import { compareStrings } from '../as-of.js';
+import { compareStrings } from '../../../graph-seed/dates.js';
 import {
   nameFields,
   normaliseQuery,
@@ -28,7 +28,7 @@ import {
   TIER_EXACT,
   TIER_PREFIX,
   type SearchableNode,
-} from '../search-text.js';
+} from '../../../graph-seed/search-text.js';
 import type { SearchHit } from '../types.js';
 import { forEachGram, GramPostings } from './gram-postings.js';
 

@@ -4,12 +4,12 @@
  * the public shapes keeps this independent of the store's internal adjacency layout.
  * Grouping and order are shared with the Neo4j store in `../teaching.ts`.
  */
-import { asOfKey, visibleAsOf } from '../as-of.js';
-import { assembleChanges, assembleMatrix, changesKeys, type MatrixRow } from '../teaching.js';
+import { asOfKey, visibleAsOf, windowKeys } from '../../../graph-seed/dates.js';
+import { assembleChanges, assembleMatrix, type MatrixRow } from '../teaching.js';
 import type { ApiNode, ApiRelationship, ChangesAnswer, MatrixAnswer, Subgraph } from '../types.js';
 
 export function changesOf(g: Subgraph, from: string, to: string): ChangesAnswer {
-  const { fromKey, toKey } = changesKeys(from, to);
+  const { fromKey, toKey } = windowKeys(from, to);
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const added = g.nodes.filter((n) => !visibleAsOf(n, fromKey) && visibleAsOf(n, toKey));
   const addedIds = new Set(added.map((n) => n.id));

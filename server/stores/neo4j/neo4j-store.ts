@@ -9,12 +9,11 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Node } from 'neo4j-driver';
 import { NODE_LABELS, REL_TYPES } from '../../../graph-seed/schema.js';
-import { asOfKey, assertIsoDate, lowerBoundKey, upperBoundKey } from '../as-of.js';
-import { normaliseQuery } from '../search-text.js';
-import { assembleChanges, assembleMatrix, changesKeys } from '../teaching.js';
+import { asOfKey, rangeKeys, windowKeys } from '../../../graph-seed/dates.js';
+import { normaliseQuery } from '../../../graph-seed/search-text.js';
+import { assembleChanges, assembleMatrix } from '../teaching.js';
+import { checkDepth, checkPathLength, checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../preconditions.js';
 import {
-  checkQuestionLimit,
-  QUESTION_LIMIT_DEFAULT,
   StoreUnavailableError,
   type ApiNode,
   type ChangesAnswer,
@@ -32,12 +31,11 @@ import {
   type Subgraph,
   type TimelineAnswer,
 } from '../types.js';
-import { LIVE_KEY, REVISION_CYPHER, revisionToken } from './generation.js';
 import * as Q from './queries.js';
-import { SEARCH_SEPARATOR } from './search-keys.js';
-import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j, toNumber } from './records.js';
+import { LIVE_KEY, REVISION_CYPHER, revisionToken, SEARCH_SEPARATOR, toNumber } from '../../../graph-seed/neo4j-model.js';
+import { nodeFromNeo4j, type RelRecord, relationshipFromNeo4j } from './records.js';
 
-export interface Neo4jConnection {
+export interface Neo4jTarget {
   uri: string;
   user: string;
   password: string;
@@ -58,8 +56,6 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
 export const DEFAULT_POOL_SIZE = 50;
 /** How long past the query timeout a call may take before it fails as unavailable. */
 export const DEADLINE_MARGIN_MS = 500;
-/** The deepest path search the Cypher allows (variable-length bounds are literals). */
-export const MAX_PATH_LENGTH = 8;
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
@@ -68,7 +64,7 @@ export class Neo4jStore implements GraphStore {
   private readonly database: string;
   private readonly timeoutMs: number;
 
-  constructor(target: Neo4jConnection | Driver, options: Neo4jStoreOptions = {}) {
+  constructor(target: Neo4jTarget | Driver, options: Neo4jStoreOptions = {}) {
     if (isDriver(target)) {
       this.driver = target;
       this.ownsDriver = false;
@@ -118,7 +114,7 @@ export class Neo4jStore implements GraphStore {
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const normalised = normaliseQuery(q.q);
-    // No loaded text holds the separator (search-keys.ts), so such a query matches nothing.
+    // No loaded text holds the separator (graph-seed/neo4j-model.ts), so such a query matches nothing.
     if (normalised.length === 0 || q.limit <= 0 || normalised.includes(SEARCH_SEPARATOR)) return [];
     return this.read(async (tx) => {
       const result = await tx.run(Q.SEARCH_CYPHER, {
@@ -145,7 +141,7 @@ export class Neo4jStore implements GraphStore {
 
   async neighborhood(q: NeighborhoodQuery): Promise<NeighborhoodResult | undefined> {
     const key = asOfKey(q.asOf);
-    if (![1, 2, 3].includes(q.depth)) throw new RangeError(`depth must be 1, 2 or 3, got ${q.depth}`);
+    checkDepth(q);
     return this.read(async (tx) => {
       const rec = (
         await tx.run(Q.NEIGHBORHOOD_CYPHER, {
@@ -167,9 +163,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async shortestPath(q: PathQuery): Promise<Subgraph | null | undefined> {
-    if (!Number.isInteger(q.maxLength) || q.maxLength < 1 || q.maxLength > MAX_PATH_LENGTH) {
-      throw new RangeError(`maxLength must be an integer from 1 to ${MAX_PATH_LENGTH}, got ${q.maxLength}`);
-    }
+    checkPathLength(q);
     return this.read(async (tx) => {
       const ends = (await tx.run(Q.PATH_ENDS_CYPHER, { from: q.from, to: q.to })).records[0];
       const found = ends === undefined ? 0 : toNumber(ends.get('found'));
@@ -271,7 +265,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async changes(from: string, to: string): Promise<ChangesAnswer> {
-    const { fromKey, toKey } = changesKeys(from, to);
+    const { fromKey, toKey } = windowKeys(from, to);
     return this.read(async (tx) => {
       const rec = (await tx.run(Q.CHANGES_CYPHER, { from: fromKey, to: toKey })).records[0]!;
       return assembleChanges(
@@ -302,14 +296,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async graph(filter: GraphFilter): Promise<Subgraph> {
-    if (filter.from !== undefined) assertIsoDate(filter.from, 'from');
-    if (filter.to !== undefined) assertIsoDate(filter.to, 'to');
+    const { fromKey, toKey } = rangeKeys(filter.from, filter.to);
     const params = {
       labels: listOr(filter.labels, NODE_LABELS),
       types: listOr(filter.types, REL_TYPES),
       asOf: asOfKey(filter.asOf),
-      from: filter.from === undefined ? null : lowerBoundKey(filter.from),
-      to: filter.to === undefined ? null : upperBoundKey(filter.to),
+      from: fromKey,
+      to: toKey,
     };
     return this.read(async (tx) => {
       const nodes = (await tx.run(Q.GRAPH_NODES_CYPHER, params)).records.map((r) => nodeFromNeo4j(r.get('n') as Node));
@@ -366,7 +359,7 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-function isDriver(value: Neo4jConnection | Driver): value is Driver {
+function isDriver(value: Neo4jTarget | Driver): value is Driver {
   return typeof (value as Driver).session === 'function';
 }
 
@@ -385,6 +378,8 @@ export function isUnavailable(err: unknown): boolean {
     code.includes('TransientError') ||
     code.includes('TransactionTimedOut') ||
     code === 'Neo.ClientError.Database.DatabaseUnavailable' ||
+    // NEO4J_DATABASE names no database: like refused credentials, a deployment fault.
+    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
     // Refused credentials are the deployment's fault, not the request's: the API answers
     // 503 (as /api/health does) rather than 500, and the log says why.
     code.startsWith('Neo.ClientError.Security.') ||

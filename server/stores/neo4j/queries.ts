@@ -1,4 +1,5 @@
-import { LIVE_GENERATION } from './generation.js';
+import { ENTITY_LABEL, LIVE_GENERATION } from '../../../graph-seed/neo4j-model.js';
+import { MAX_PATH_LENGTH } from '../preconditions.js';
 
 /**
  * Every Cypher text the Neo4j store runs, as named constants. Nothing here is ever built
@@ -9,15 +10,18 @@ import { LIVE_GENERATION } from './generation.js';
  * Data model (graph-seed/neo4j-loader.ts): every node has its label and `Entity`, scalar
  * seed fields as properties, `sourcesJson`/`figuresJson` as JSON strings; relationships
  * carry `id`, their scalar properties and `sourcesJson`. The database can hold more than one
- * generation of the graph (`./generation.ts`): every query starts with LIVE_GENERATION and
+ * generation of the graph (graph-seed/neo4j-model.ts): every query starts with LIVE_GENERATION and
  * anchors its first nodes on `gen`; everything reached through relationships from there is
  * of the same generation.
  *
  * Shared parameter conventions:
  * - `$labels`, `$types`: always lists (every label / type when the request has no filter),
  *   matched with `labels(n)` / `type(r)` IN the list.
- * - `$asOf`: null, or the upper-bound key of `../as-of.ts` (`2016-07` → `2016-07-99`).
- *   A node's date key is `left(n.date + '-00-00', 10)`.
+ * - `$asOf`, `$to`: null, or the end key of a date (`2016-07` → `2016-07-99`); `$from`: null,
+ *   or a start key (`2016-07` → `2016-07-00`); see graph-seed/dates.ts.
+ * - Dated Rules and Events carry the keys of their date, written by the loader: `dateKey`
+ *   (start) and `dateEndKey` (end); every other node has neither, so `n.dateKey IS NULL`
+ *   means "no date the bounds apply to". Order by date is `dateEndKey, dateKey` (nulls last).
  * - Relationships come back as `{r, s, t}`: the relationship and the ids of its start and
  *   end node.
  */
@@ -26,7 +30,7 @@ import { LIVE_GENERATION } from './generation.js';
 export const NODE_COUNTS_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (n:Entity) WHERE n.gen = gen
-UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
+UNWIND [l IN labels(n) WHERE l <> '${ENTITY_LABEL}'] AS label
 RETURN label, count(*) AS count`;
 
 /** Relationship counts per type. */
@@ -41,10 +45,10 @@ MATCH (n:Entity {id: $id, gen: gen})
 RETURN n`;
 
 /**
- * Search with the tiers of `../search-text.ts`, ranked on the stored strings.
+ * Search with the tiers of `graph-seed/search-text.ts`, ranked on the stored strings.
  *
  * The loader stores each node's normalised name fields as `searchKey` and description
- * fields as `searchText`, every field enclosed in U+0001 (`./search-keys.ts`), both under
+ * fields as `searchText`, every field enclosed in U+0001 (graph-seed/neo4j-model.ts), both under
  * TEXT indexes. `CONTAINS` on them is served by the index (NodeIndexContainsScan, also for
  * one- and two-character queries) and yields the candidates; the tier follows from the same
  * string (equal: enclosed in separators; prefix: after a separator). The description tier
@@ -80,7 +84,7 @@ CALL (gen, named) {
 }
 UNWIND (named + described)[0..$limit] AS hit
 WITH hit.n AS n, hit.tier AS tier
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score`;
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '${ENTITY_LABEL}'][0] AS label, n.name AS name, n.nameEn AS nameEn, tier AS score`;
 
 /**
  * Neighbourhood: breadth-first, one level per subquery, so a node is reached at its
@@ -95,7 +99,7 @@ CALL (c) {
   MATCH (c)-[r]-(n:Entity)
   WHERE $depth >= 1 AND type(r) IN $types AND n <> c
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
   RETURN collect(DISTINCT n) AS level1
 }
 CALL (c, level1) {
@@ -103,7 +107,7 @@ CALL (c, level1) {
   MATCH (f)-[r]-(n:Entity)
   WHERE $depth >= 2 AND type(r) IN $types AND n <> c AND NOT n IN level1
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
   RETURN collect(DISTINCT n) AS level2
 }
 CALL (c, level1, level2) {
@@ -111,7 +115,7 @@ CALL (c, level1, level2) {
   MATCH (f)-[r]-(n:Entity)
   WHERE $depth >= 3 AND type(r) IN $types AND n <> c AND NOT n IN level1 AND NOT n IN level2
     AND any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
   RETURN collect(DISTINCT n) AS level3
 }
 WITH c, [x IN level1 | {n: x, d: 1}] + [x IN level2 | {n: x, d: 2}] + [x IN level3 | {n: x, d: 3}] AS found
@@ -145,7 +149,7 @@ RETURN count(DISTINCT n.id) AS found`;
 export const SHORTEST_PATH_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (a:Entity {id: $from, gen: gen}), (b:Entity {id: $to, gen: gen})
-MATCH p = allShortestPaths((a)-[*..8]-(b))
+MATCH p = allShortestPaths((a)-[*..${MAX_PATH_LENGTH}]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
 WHERE length(p) <= $maxLength
@@ -158,7 +162,7 @@ RETURN nodes(p) AS nodes,
 export const SHORTEST_PATH_DIRECTED_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (a:Entity {id: $from, gen: gen}), (b:Entity {id: $to, gen: gen})
-MATCH p = allShortestPaths((a)-[*..8]->(b))
+MATCH p = allShortestPaths((a)-[*..${MAX_PATH_LENGTH}]->(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
 WHERE length(p) <= $maxLength
@@ -187,10 +191,10 @@ CALL (s) {
   MATCH (sub:Segment)-[:PART_OF*0..]->(s)
   WITH DISTINCT sub
   MATCH (rule:Rule)-[reg:REGULATES]->(sub)
-  WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+  WHERE $asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf
   MATCH (a:Agency)-[iss:ISSUED]->(rule)
   WITH a, iss, rule, reg, sub
-  ORDER BY left(rule.date + '-00-00', 10), rule.id, sub.id
+  ORDER BY rule.dateEndKey, rule.dateKey, rule.id, sub.id
   WITH a, collect({rule: rule, segment: sub, iss: iss, reg: reg}) AS entries, count(DISTINCT rule) AS ruleCount
   ORDER BY ruleCount DESC, a.name, a.id
   RETURN collect({agency: a, ruleCount: ruleCount, entries: entries}) AS groups
@@ -227,11 +231,11 @@ CALL (s) {
   MATCH (s)-[:PART_OF*1..]->(up:Segment)
   WITH DISTINCT up
   MATCH (rule:Rule)-[reg:REGULATES]->(up)
-  WHERE ($asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf)
+  WHERE ($asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf)
     AND NOT EXISTS { MATCH (rule)-[:REGULATES]->(:Segment)-[:PART_OF*0..]->(s) }
   MATCH (a:Agency)-[iss:ISSUED]->(rule)
   WITH a, iss, rule, reg, up
-  ORDER BY left(rule.date + '-00-00', 10), rule.id, a.id, up.id
+  ORDER BY rule.dateEndKey, rule.dateKey, rule.id, a.id, up.id
   RETURN collect({segment: up, agency: a, rule: rule, issued: {r: iss, s: a.id, t: rule.id}, regulates: {r: reg, s: rule.id, t: up.id}}) AS entries
 }
 CALL (s) {
@@ -255,9 +259,9 @@ CALL (t) {
   MATCH (sub:Topic)-[:PART_OF*0..]->(t)
   WITH DISTINCT sub
   MATCH (rule:Rule)-[rel:PROHIBITS|REQUIRES|ADDRESSES]->(sub)
-  WHERE $asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf
+  WHERE $asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf
   WITH rule, rel, sub
-  ORDER BY left(rule.date + '-00-00', 10), rule.id, type(rel), sub.id
+  ORDER BY rule.dateEndKey, rule.dateKey, rule.id, type(rel), sub.id
   RETURN collect({rule: rule, rel: rel, sub: sub}) AS entries
 }
 RETURN t AS topic,
@@ -278,25 +282,23 @@ CALL (gen) {
 }
 CALL (gen) {
   MATCH (n:Entity)
-  WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.date IS NOT NULL
-  WITH n ORDER BY left(n.date + '-00-00', 10), n.id
+  WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.dateKey IS NOT NULL
+  WITH n ORDER BY n.dateEndKey, n.dateKey, n.id
   RETURN collect(n) AS rules
 }
 RETURN phases, rules`;
 
 /**
- * Whole-graph filter, nodes: label in `$labels`, visible at `$asOf`, and for rules and
- * events a date key within [`$from`, `$to`] (bound keys; null = open) when either is set.
+ * Whole-graph filter, nodes: label in `$labels`, visible at `$asOf`, and for dated rules and
+ * events a date whose span meets [`$from`, `$to`] (null = open side).
  */
 export const GRAPH_NODES_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (n:Entity)
 WHERE n.gen = gen AND any(l IN labels(n) WHERE l IN $labels)
-  AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
-  AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
-       OR (n.date IS NOT NULL
-           AND ($from IS NULL OR left(n.date + '-00-00', 10) >= $from)
-           AND ($to IS NULL OR left(n.date + '-00-00', 10) <= $to)))
+  AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
+  AND ($to IS NULL OR n.dateKey IS NULL OR n.dateKey <= $to)
+  AND ($from IS NULL OR n.dateEndKey IS NULL OR n.dateEndKey >= $from)
 RETURN n
 ORDER BY n.id`;
 
@@ -307,11 +309,9 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.gen = gen AND type(r) IN $types
   AND all(n IN [a, b] WHERE
         any(l IN labels(n) WHERE l IN $labels)
-    AND ($asOf IS NULL OR NOT (n:Rule OR n:Event) OR n.date IS NULL OR left(n.date + '-00-00', 10) <= $asOf)
-    AND (($from IS NULL AND $to IS NULL) OR NOT (n:Rule OR n:Event)
-         OR (n.date IS NOT NULL
-             AND ($from IS NULL OR left(n.date + '-00-00', 10) >= $from)
-             AND ($to IS NULL OR left(n.date + '-00-00', 10) <= $to))))
+    AND ($asOf IS NULL OR n.dateKey IS NULL OR n.dateKey <= $asOf)
+    AND ($to IS NULL OR n.dateKey IS NULL OR n.dateKey <= $to)
+    AND ($from IS NULL OR n.dateEndKey IS NULL OR n.dateEndKey >= $from))
 RETURN {r: r, s: a.id, t: b.id} AS rel
 ORDER BY r.id`;
 
@@ -331,21 +331,19 @@ ORDER BY r.id`;
 
 /**
  * What changed between two dates: rules and events dated after `$from` and up to `$to`
- * (both upper-bound keys of `../as-of.ts`, so `from=2016` means "after the end of 2016"),
+ * (both end keys of graph-seed/dates.ts, so `from=2016` means "after the end of 2016"),
  * and every relationship touching them whose other end is visible as of `$to`.
  */
 export const CHANGES_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (n:Entity)
-WHERE n.gen = gen AND (n:Rule OR n:Event) AND n.date IS NOT NULL
-  AND left(n.date + '-00-00', 10) > $from
-  AND left(n.date + '-00-00', 10) <= $to
-WITH n ORDER BY left(n.date + '-00-00', 10), n.id
+WHERE n.gen = gen AND n.dateKey > $from AND n.dateKey <= $to
+WITH n ORDER BY n.dateEndKey, n.dateKey, n.id
 WITH collect(n) AS added
 CALL (added) {
   UNWIND added AS n
   MATCH (n)-[r]-(m:Entity)
-  WHERE NOT (m:Rule OR m:Event) OR m.date IS NULL OR left(m.date + '-00-00', 10) <= $to
+  WHERE m.dateKey IS NULL OR m.dateKey <= $to
   RETURN collect(DISTINCT {r: r, s: startNode(r).id, t: endNode(r).id}) AS rels,
          collect(DISTINCT m) AS others
 }
@@ -360,7 +358,7 @@ RETURN added, rels, others`;
 export const MATRIX_CYPHER = `
 ${LIVE_GENERATION}
 MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(via:Segment)
-WHERE a.gen = gen AND ($asOf IS NULL OR rule.date IS NULL OR left(rule.date + '-00-00', 10) <= $asOf)
+WHERE a.gen = gen AND ($asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf)
 CALL (via) {
   MATCH (via)-[:PART_OF*0..]->(cell:Segment)
   RETURN DISTINCT cell, false AS through

@@ -4,24 +4,14 @@
  * result goes through the same `toApiNode` / `toApiRelationship` as the memory store so
  * both stores return identical objects.
  */
-import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type { Node, Relationship } from 'neo4j-driver';
 import { NODE_LABELS, type NodeLabel, type RelType, type SeedNode } from '../../../graph-seed/schema.js';
+import { plain, toNumber } from '../../../graph-seed/neo4j-model.js';
 import { toApiNode, toApiRelationship } from '../api-shapes.js';
 import type { ApiNode, ApiRelationship } from '../types.js';
 
 const LABELS: ReadonlySet<string> = new Set(NODE_LABELS);
 
-/** A Neo4j integer (or anything else) as a plain JS value. */
-export function plain(value: unknown): unknown {
-  if (neo4j.isInt(value)) return value.toNumber();
-  return value;
-}
-
-export function toNumber(value: unknown): number {
-  const v = plain(value);
-  if (typeof v !== 'number') throw new TypeError(`expected a number from Neo4j, got ${typeof v}`);
-  return v;
-}
 
 function optionalNumber(value: unknown): number | undefined {
   return value === undefined || value === null ? undefined : toNumber(value);

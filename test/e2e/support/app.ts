@@ -2,7 +2,7 @@
  * One call per test file: build the client (once), start the real server on the memory
  * store, launch Chromium. Returns what the tests need and registers the teardown.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildClient, startServer, type RunningServer } from './server';
 import { launch, openApp, type LaunchedBrowser } from './browser';
@@ -27,6 +27,10 @@ export function useApp(opts: { width?: number; height?: number; mobile?: boolean
       await openApp(page, `${server!.url}/${query}`);
       return page;
     };
+  });
+  // A console error, page error or CSP violation fails the test that caused it (./page-guard.ts).
+  afterEach(() => {
+    expect(harness.browser?.takeProblems() ?? [], 'console errors, page errors or CSP violations').toEqual([]);
   });
   afterAll(async () => {
     await harness.browser?.close();

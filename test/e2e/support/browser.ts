@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
+import { guardPages } from './page-guard';
 
 export const ARTIFACTS = join(REPO, 'test/artifacts');
 
@@ -12,6 +13,14 @@ export { CHROMIUM, CHROMIUM_ARGS };
 
 export interface LaunchedBrowser {
   context: BrowserContext;
+  /**
+   * Console errors, page errors and CSP violation reports of every page of this browser since
+   * the last `takeProblems()`; the app harness fails each test that leaves any (see
+   * ./page-guard.ts for the few expected messages it allows).
+   */
+  takeProblems(): string[];
+  /** Allows console errors matching `pattern` in the current test only, saying why. */
+  expectConsoleError(pattern: RegExp, why: string): void;
   close(): Promise<void>;
 }
 
@@ -33,8 +42,11 @@ export async function launch(opts: { width?: number; height?: number; mobile?: b
     acceptDownloads: true,
     locale: 'zh-CN',
   });
+  const guard = guardPages(context);
   return {
     context,
+    takeProblems: guard.take,
+    expectConsoleError: guard.expect,
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -42,15 +54,40 @@ export async function launch(opts: { width?: number; height?: number; mobile?: b
   };
 }
 
-/** Open the app and wait until the graph is drawn. */
+/** Resolves after the page has painted two more frames (sigma draws on animation frames). */
+export function nextFrames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/**
+ * Resolves once the camera has stopped moving: the drawn position of a node is the same over
+ * a few consecutive frames (camera animations are a few hundred ms). A bounded poll, for
+ * screenshots that should show the end state rather than a frame of an animation.
+ */
+export async function settled(page: Page, nodeId = 'agency:cbrc'): Promise<void> {
+  await page.waitForFunction(
+    (id) =>
+      new Promise<boolean>((resolve) => {
+        const at = () => JSON.stringify(window.atlas?.viewport(id) ?? null);
+        const first = at();
+        let frames = 0;
+        const tick = () => {
+          if (at() !== first) return resolve(false);
+          if (++frames >= 5) return resolve(true);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    nodeId,
+    { timeout: 10_000, polling: 50 },
+  );
+}
+
+/** Open the app and wait until the graph is drawn. Page errors fail the test (./page-guard.ts). */
 export async function openApp(page: Page, url: string): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.waitForFunction(() => window.atlas?.ready() === true, undefined, { timeout: 30_000 });
-  // Let sigma draw a frame and the layout settle.
-  await page.waitForTimeout(300);
-  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  await nextFrames(page);
 }
 
 export async function screenshot(page: Page, name: string): Promise<Buffer> {

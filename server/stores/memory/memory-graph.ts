@@ -11,11 +11,11 @@ import type { SeedGraph } from '../../../graph-seed/schema.js';
 import { toApiNode, toApiRelationship } from '../api-shapes.js';
 import type { ApiNode, ApiRelationship } from '../types.js';
 
-export type AtlasGraph = MultiDirectedGraph<ApiNode, ApiRelationship>;
+export type MemoryGraph = MultiDirectedGraph<ApiNode, ApiRelationship>;
 
 /** Builds the graphology graph from a validated seed graph; throws on a dangling endpoint. */
-export function toAtlasGraph(seed: SeedGraph): AtlasGraph {
-  const graph: AtlasGraph = new MultiDirectedGraph<ApiNode, ApiRelationship>({ allowSelfLoops: true });
+export function toMemoryGraph(seed: SeedGraph): MemoryGraph {
+  const graph: MemoryGraph = new MultiDirectedGraph<ApiNode, ApiRelationship>({ allowSelfLoops: true });
   for (const node of seed.nodes) graph.addNode(node.id, toApiNode(node));
   for (const rel of seed.relationships) {
     if (!graph.hasNode(rel.source) || !graph.hasNode(rel.target)) {

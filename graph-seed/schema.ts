@@ -10,7 +10,7 @@
 import { z } from 'zod';
 
 export * from './vocabulary.js';
-import { NODE_ID, NODE_LABELS, REL_TYPES } from './vocabulary.js';
+import { EVIDENCE_LEVELS, NODE_ID, NODE_LABELS, REL_TYPES } from './vocabulary.js';
 
 /** `2016`, `2016-07` or `2016-07-18` (./dates.ts); the validator adds the calendar check. */
 export { ISO_DATE } from './dates.js';
@@ -33,9 +33,16 @@ export const figureSchema = z.strictObject({
   metricEn: nonEmpty,
   value: z.number().finite(),
   unit: nonEmpty,
-  /** ISO year or date the figure refers to. */
-  year: z.string().regex(ISO_DATE, 'must be an ISO date such as 2016 or 2016-07'),
+  /**
+   * ISO year or date the figure refers to, only when the text gives it; a figure without
+   * one has a `note` saying what period the text does give (the validator checks).
+   */
+  year: z.string().regex(ISO_DATE, 'must be an ISO date such as 2016 or 2016-07').optional(),
   region: nonEmpty,
+  /** Absent when the quote states the figure; `attributed` or `inferred` need a `note`. */
+  evidence: z.enum(EVIDENCE_LEVELS).optional(),
+  /** What the figure rests on, what period it covers, and what it cannot be compared with. */
+  note: nonEmpty.optional(),
   sources,
 });
 export type Figure = z.infer<typeof figureSchema>;

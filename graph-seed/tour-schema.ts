@@ -29,6 +29,12 @@ export const tourQuestionSchema = z.discriminatedUnion('kind', [
 ]);
 export type TourQuestion = z.infer<typeof tourQuestionSchema>;
 
+/** What a step resting on an inference must say, in each language (any one phrase will do). */
+export const IMPLIED_WORDING = {
+  zh: ['报告暗示', '据报告推断', '据报告归属'],
+  en: ['the report implies', 'inferred from the report', 'attributed by the graph', 'the graph attributes'],
+} as const;
+
 export const MIN_STEPS = 4;
 export const MAX_STEPS = 8;
 
@@ -43,6 +49,12 @@ export const tourStepSchema = z.strictObject({
   /** Show the graph as of this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
   asOf: z.string().regex(ISO_DATE, `must be an ISO date such as ${ISO_DATE_FORMS}`).optional(),
   sources: z.array(sourceSchema).min(1, 'needs at least one source'),
+  /**
+   * Absent when the report states what the step says. `inferred` or `attributed` when the
+   * step rests on a reading of the text: its text must then say so in both languages
+   * (IMPLIED_WORDING), and the client shows the level beside the step.
+   */
+  evidence: z.enum(['attributed', 'inferred']).optional(),
 });
 export type TourStep = z.infer<typeof tourStepSchema>;
 

@@ -16,7 +16,7 @@ import { PREFERRED_QUOTE_LENGTH, QuoteChecker } from './quote-check.js';
 import { decodeUtf8, displayPath, readSourceText, repoRoot } from './read-seed-files.js';
 import { defaultSourcePath } from './source-text.js';
 import type { NodeLabel } from './schema.js';
-import { tourSchema, type Tour } from './tour-schema.js';
+import { IMPLIED_WORDING, tourSchema, type Tour } from './tour-schema.js';
 
 export interface TourFileInput {
   path: string;
@@ -107,6 +107,11 @@ export function validateTourFiles(files: readonly TourFileInput[], graph: TourGr
       }
 
       if (step.asOf !== undefined && !isIsoDate(step.asOf)) add('asOf', `"${step.asOf}" is not a real calendar date`);
+      if (step.evidence !== undefined) {
+        const en = step.text.en.toLowerCase();
+        if (!IMPLIED_WORDING.zh.some((w) => step.text.zh.includes(w))) add('text.zh', `an ${step.evidence} step must say so: use one of ${IMPLIED_WORDING.zh.join(', ')}`);
+        if (!IMPLIED_WORDING.en.some((w) => en.includes(w))) add('text.en', `an ${step.evidence} step must say so: use one of "${IMPLIED_WORDING.en.join('", "')}"`);
+      }
 
       step.sources.forEach((s, j) => {
         const field = `sources[${j}].quote`;

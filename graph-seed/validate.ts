@@ -14,6 +14,8 @@ import { findJsonSyntaxError, lineColumn } from './json-syntax.js';
 import { PREFERRED_QUOTE_LENGTH, QuoteChecker } from './quote-check.js';
 import {
   ACYCLIC_REL_TYPES,
+  EVIDENCE_LEVELS,
+  evidenceOf,
   figureSchema,
   ID_PREFIX,
   nodeSchema,
@@ -211,7 +213,11 @@ export function validateSeedFiles(files: readonly SeedFileInput[], source: strin
     checkAliases(file, where, n, issues);
     checkSources(file, where, '', n.sources);
     n.figures.forEach((f, i) => {
-      checkCalendarDate(file, where, `figures[${i}].year`, f.year, issues);
+      if (f.year !== undefined) checkCalendarDate(file, where, `figures[${i}].year`, f.year, issues);
+      else if (f.note === undefined) issues.add({ file, where, field: `figures[${i}].year`, message: 'a figure without a year needs a `note` saying what period the text gives' });
+      if (evidenceOf(f) !== 'stated' && f.note === undefined) {
+        issues.add({ file, where, field: `figures[${i}].note`, message: `an ${evidenceOf(f)} figure needs a \`note\` saying what it rests on` });
+      }
       checkSources(file, where, `figures[${i}].`, f.sources);
     });
   }
@@ -265,6 +271,7 @@ export function validateSeedFiles(files: readonly SeedFileInput[], source: strin
         issues.add({ file, where, field: `properties`, message: `property name "${excerpt(key)}" must be letters, digits and _ (starting with a letter)` });
       }
     }
+    checkEvidence(file, where, r.properties, issues);
     checkSources(file, where, '', r.sources);
     if (!first && endpointsOk) graphRels.push({ value: { ...r, id }, file, where, pos: located.pos });
   }
@@ -515,6 +522,19 @@ function fromZodOne(
 
 // ---------------------------------------------------------------------------------------
 // Field rules the schema cannot express
+
+/** `evidence` is one of the levels (absent: stated); a fact read into the text says why in `note`. */
+function checkEvidence(file: string, where: string, props: Record<string, unknown>, issues: IssueList): void {
+  const e = props['evidence'];
+  if (e === undefined) return;
+  if (e === 'stated') {
+    issues.add({ file, where, field: 'properties.evidence', message: 'leave `evidence` out for a stated fact' });
+  } else if (!(EVIDENCE_LEVELS as readonly unknown[]).includes(e)) {
+    issues.add({ file, where, field: 'properties.evidence', message: `must be "attributed" or "inferred", got ${kindOf(e)}` });
+  } else if (typeof props['note'] !== 'string' || props['note'].trim() === '') {
+    issues.add({ file, where, field: 'properties.note', message: `an ${String(e)} relationship needs a \`note\` saying what it rests on` });
+  }
+}
 
 /** `2016-02-30` matches the ISO pattern but is not a day; neither is month 13 (./dates.ts). */
 function checkCalendarDate(file: string, where: string, field: string, date: string, issues: IssueList): void {

@@ -98,3 +98,37 @@ export const REL_NAMES: Record<RelType, { zh: string; en: string }> = {
   PRECEDES: { zh: '先于', en: 'precedes' },
   INVOLVED: { zh: '关联', en: 'involved' },
 };
+
+/**
+ * How a fact rests on the report (see `graph-seed/README.md`, "Conventions in properties"):
+ * `stated` when the quote says it outright (the default: no `evidence` property),
+ * `attributed` when the text states it without naming the document and we assign it,
+ * `inferred` when we read it from the text. Only stated facts are quiz answers, and tours
+ * and explanations say "the report implies" where a step is not stated.
+ */
+export const EVIDENCE_LEVELS = ['stated', 'attributed', 'inferred'] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
+export const EVIDENCE_NAMES: Record<EvidenceLevel, { zh: string; en: string }> = {
+  stated: { zh: '报告明言', en: 'stated' },
+  attributed: { zh: '据报告归属', en: 'attributed' },
+  inferred: { zh: '据报告推断', en: 'inferred' },
+};
+
+/** The evidence level of a relationship's properties or a figure (absent or unknown: stated). */
+export function evidenceOf(x: { readonly evidence?: unknown } | undefined): EvidenceLevel {
+  const e = x?.evidence;
+  return e === 'attributed' || e === 'inferred' ? e : 'stated';
+}
+
+/**
+ * A qualifier (`condition` on a relationship) split into its languages. The seed writes it
+ * as `english (中文)`, for example `without a licence (在无牌照下)`; without brackets both
+ * languages get the whole text.
+ */
+export function conditionOf(x: { readonly condition?: unknown } | undefined): { zh: string; en: string } | undefined {
+  const c = x?.condition;
+  if (typeof c !== 'string' || c.trim() === '') return undefined;
+  const m = /^(.*?)\s*[(（]([^()（）]+)[)）]\s*$/.exec(c.trim());
+  return m && m[1] ? { en: m[1], zh: m[2]! } : { en: c.trim(), zh: c.trim() };
+}

@@ -5,20 +5,24 @@
  * in its true direction (source → target).
  */
 import type { ApiNode, ApiRelationship, Source, Subgraph } from './stores/types.js';
-import type { RelType } from '../graph-seed/schema.js';
+import { conditionOf, EVIDENCE_NAMES, evidenceOf, type EvidenceLevel, type RelType } from '../graph-seed/vocabulary.js';
 
 export interface Explanation {
   zh: string[];
   en: string[];
+  /** The evidence level of each step, in the same order (stated / attributed / inferred). */
+  evidence: EvidenceLevel[];
 }
 
 /**
  * A node's name in the sentence's language. Rule titles get book-title marks unless the
  * seed already wrote them; in English a rule keeps its Chinese title in brackets, which is
- * how a reader finds it in the report.
+ * how a reader finds it in the report. A local measure is not a document the report names
+ * (广州 "叫停首付贷、众筹购房等违规行为" is a clause of a sentence), so it is never dressed as one.
  */
 function title(node: ApiNode, lang: 'zh' | 'en' = 'zh'): string {
-  const zh = node.label === 'Rule' && !node.name.startsWith('《') ? `《${node.name}》` : node.name;
+  const isDocument = node.label === 'Rule' && node.kind !== 'local-measure';
+  const zh = isDocument && !node.name.startsWith('《') ? `《${node.name}》` : node.name;
   if (lang === 'zh') return zh;
   const en = node.nameEn || node.name;
   return node.label === 'Rule' && en !== node.name ? `${en} (${zh})` : en;
@@ -34,22 +38,32 @@ function named(node: ApiNode, lang: 'zh' | 'en'): string {
 }
 
 /**
- * The evidence of a step. A link the report states cites its first quote; a link read from
- * the text (`evidence: inferred` or `attributed` in the seed) says so and cites every quote
- * it rests on, so a reader sees the reasoning rather than a fragment.
+ * The evidence of a step. A link the report states cites its first quote (the seed cites the
+ * sentence that states the fact first); a link read from the text cites every quote it rests
+ * on, so a reader sees the reasoning rather than a fragment.
  */
-function citation(sources: readonly Source[], lang: 'zh' | 'en', evidence?: unknown): string {
+function citation(sources: readonly Source[], lang: 'zh' | 'en', level: EvidenceLevel): string {
   const s = sources[0];
   if (!s) return '';
-  const read = evidence === 'inferred' || evidence === 'attributed';
-  const cited = read ? sources : [s];
+  const cited = level === 'stated' ? [s] : sources;
   if (lang === 'zh') {
     const quotes = cited.map((c) => `“${c.quote}”`).join('；');
-    return `（${read ? (evidence === 'inferred' ? '据报告推断，' : '据报告归属，') : ''}出处：${s.section}，${quotes}）`;
+    return `（${level === 'stated' ? '' : `${EVIDENCE_NAMES[level].zh}，`}出处：${s.section}，${quotes}）`;
   }
   const quotes = cited.map((c) => `“${c.quote}”`).join('; ');
-  return ` (${read ? `${evidence} from the report; ` : ''}source: ${s.section}, ${quotes})`;
+  return ` (${level === 'stated' ? '' : `${level} from the report; `}source: ${s.section}, ${quotes})`;
 }
+
+/**
+ * What a sentence says before the fact when the report does not state it: an inference is
+ * what "the report implies"; an attribution is the report's statement assigned by the graph
+ * to a document the report does not name.
+ */
+const LEAD: Record<EvidenceLevel, { zh: string; en: string }> = {
+  stated: { zh: '', en: '' },
+  attributed: { zh: '报告未点名文件，图谱将其归属于此：', en: 'The report states this without naming the document; the graph attributes it: ' },
+  inferred: { zh: '报告暗示（并未明言）：', en: 'The report implies (without stating it) that ' },
+};
 
 /** Verb phrases per type: `zh(a, b)` and `en(a, b)` with `a` the source, `b` the target. */
 const PHRASES: Record<RelType, { zh: (a: string, b: string) => string; en: (a: string, b: string) => string }> = {
@@ -67,21 +81,27 @@ const PHRASES: Record<RelType, { zh: (a: string, b: string) => string; en: (a: s
   INVOLVED: { zh: (a, b) => `${a}关联${b}`, en: (a, b) => `${a} involved ${b}` },
 };
 
-/** One step, stated in the relationship's own direction. */
-export function explainStep(rel: ApiRelationship, source: ApiNode, target: ApiNode): { zh: string; en: string } {
+/** One step, stated in the relationship's own direction, with its qualifier and evidence level. */
+export function explainStep(rel: ApiRelationship, source: ApiNode, target: ApiNode): { zh: string; en: string; evidence: EvidenceLevel } {
   // The sources of the relationship are the evidence for the step; fall back to the rule's own.
-  const evidence = rel.sources.length > 0 ? rel.sources : (source.label === 'Rule' ? source : target).sources;
-  const kind = rel.properties['evidence'];
+  const sources = rel.sources.length > 0 ? rel.sources : (source.label === 'Rule' ? source : target).sources;
+  const level = evidenceOf(rel.properties);
+  const cond = conditionOf(rel.properties);
+  const qualifier = { zh: cond ? `（限定：${cond.zh}）` : '', en: cond ? ` ${cond.en}` : '' };
+  let zh: string;
+  let en: string;
   if (rel.type === 'ISSUED' && target.date !== undefined) {
-    return {
-      zh: `${source.name}于${target.date}发布${title(target)}${citation(evidence, 'zh', kind)}`,
-      en: `${title(source, 'en')} issued ${title(target, 'en')} on ${target.date}${citation(evidence, 'en', kind)}`,
-    };
+    zh = `${source.name}于${target.date}发布${title(target)}`;
+    en = `${title(source, 'en')} issued ${title(target, 'en')} on ${target.date}`;
+  } else {
+    const phrase = PHRASES[rel.type];
+    zh = phrase.zh(named(source, 'zh'), named(target, 'zh'));
+    en = phrase.en(named(source, 'en'), named(target, 'en'));
   }
-  const phrase = PHRASES[rel.type];
   return {
-    zh: phrase.zh(named(source, 'zh'), named(target, 'zh')) + citation(evidence, 'zh', kind),
-    en: phrase.en(named(source, 'en'), named(target, 'en')) + citation(evidence, 'en', kind),
+    zh: LEAD[level].zh + zh + qualifier.zh + citation(sources, 'zh', level),
+    en: LEAD[level].en + en + qualifier.en + citation(sources, 'en', level),
+    evidence: level,
   };
 }
 
@@ -108,12 +128,12 @@ export function orderPath(path: Subgraph, from: string): Array<{ rel: ApiRelatio
 }
 
 export function explainPath(path: Subgraph, from: string): Explanation {
-  const zh: string[] = [];
-  const en: string[] = [];
+  const out: Explanation = { zh: [], en: [], evidence: [] };
   for (const { rel, source, target } of orderPath(path, from)) {
     const s = explainStep(rel, source, target);
-    zh.push(s.zh);
-    en.push(s.en);
+    out.zh.push(s.zh);
+    out.en.push(s.en);
+    out.evidence.push(s.evidence);
   }
-  return { zh, en };
+  return out;
 }

@@ -4,7 +4,7 @@
  * is documented, every documented path exists, and sample responses carry the documented
  * top-level keys.
  */
-import { MAX_NODE_ID_LENGTH, NODE_ID_PATTERN, NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
+import { EVIDENCE_LEVELS, MAX_NODE_ID_LENGTH, NODE_ID_PATTERN, NODE_LABELS, REL_TYPES, RULE_KINDS } from '../graph-seed/schema.js';
 import { CALENDAR_DATE_PATTERN } from '../graph-seed/dates.js';
 import { ERROR_CODES } from './contract/errors.js';
 import { CSV_PARTS } from './export/csv.js';
@@ -109,18 +109,25 @@ const errorDetail = obj({
   message: str,
 });
 
+const evidenceLevel: Json = { type: 'string', enum: [...EVIDENCE_LEVELS] };
+
 const schemas: Record<string, Json> = {
   Error: obj({ error: errorDetail }),
   Source: obj({ section: str, quote: str }),
-  Figure: obj({
-    metric: str,
-    metricEn: str,
-    value: { type: 'number' },
-    unit: str,
-    year: isoDate,
-    region: str,
-    sources: arrayOf(ref('Source')),
-  }),
+  Figure: obj(
+    {
+      metric: str,
+      metricEn: str,
+      value: { type: 'number' },
+      unit: str,
+      year: { ...isoDate, description: 'Only when the report gives the year; otherwise `note` says what period it does give.' },
+      region: str,
+      evidence: { ...evidenceLevel, description: 'Absent when the report states the figure.' },
+      note: { type: 'string', description: 'What the figure rests on and what it cannot be compared with.' },
+      sources: arrayOf(ref('Source')),
+    },
+    ['metric', 'metricEn', 'value', 'unit', 'region', 'sources'],
+  ),
   Node: obj(
     {
       id: nodeId,
@@ -191,6 +198,7 @@ const schemas: Record<string, Json> = {
     explanation: obj({
       zh: { ...arrayOf(str), description: 'One sentence per step, in the relationship’s true direction, with its citation.' },
       en: arrayOf(str),
+      evidence: { ...arrayOf(evidenceLevel), description: 'The evidence level of each step: stated by the report, attributed by the graph to a document the report does not name, or inferred (“the report implies …”).' },
     }),
     cypher: { type: 'string', description: 'The Cypher that answers this question in Neo4j.' },
   }),
@@ -208,7 +216,17 @@ const schemas: Record<string, Json> = {
       ),
       description: 'Most rules first, then name; each agency’s rules by date. The first `limit` entries in this order.',
     },
-    total: obj({ agencies: int, entries: { ...int, description: '(agency, rule, segment) entries before `limit`.' } }),
+    through: {
+      ...arrayOf(obj({ segment: ref('Node'), agency: ref('Node'), rule: ref('Node'), issued: ref('Relationship'), regulates: ref('Relationship') })),
+      description:
+        'Regulated through a broader segment: rules regulating a segment the asked one is PART_OF (any depth), without the rules of `agencies`. By rule date, rule id, agency id, segment id; the first `limit`.',
+    },
+    broader: { ...arrayOf(ref('Relationship')), description: 'The PART_OF relationships from the asked segment up: what `through` rests on.' },
+    total: obj({
+      agencies: int,
+      entries: { ...int, description: '(agency, rule, segment) entries before `limit`.' },
+      through: { ...int, description: '`through` entries before `limit`.' },
+    }),
     truncated: { type: 'boolean', description: 'True when `limit` cut the answer.' },
     cypher: str,
   }),
@@ -314,6 +332,11 @@ const schemas: Record<string, Json> = {
       },
       asOf: { ...isoDate, description: 'Show the graph as of this date.' },
       sources: arrayOf(ref('Source')),
+      evidence: {
+        type: 'string',
+        enum: ['attributed', 'inferred'],
+        description: 'Present when the step rests on a reading of the text; its text then says so (“the report implies …”).',
+      },
     },
     ['id', 'title', 'text', 'entities', 'sources'],
   ),
@@ -344,6 +367,10 @@ const schemas: Record<string, Json> = {
         rollup: {
           ...arrayOf(obj({ rule: nodeId, via: nodeId })),
           description: 'Rules the agency issued that regulate a narrower segment (`via`, PART_OF this one at any depth), not already in `rules`.',
+        },
+        through: {
+          ...arrayOf(obj({ rule: nodeId, via: nodeId })),
+          description: 'Regulated through a parent: rules the agency issued that regulate a broader segment (`via`, one this segment is PART_OF at any depth), in neither `rules` nor `rollup`.',
         },
       }),
     ),

@@ -92,7 +92,8 @@ export const passageFactSchema = z.discriminatedUnion('kind', [
     metricEn: z.string(),
     value: z.number(),
     unit: z.string(),
-    year: z.string(),
+    /** Absent when the report does not give the figure's year (the seed's `note` says what it gives). */
+    year: z.string().optional(),
   }),
 ]);
 export type PassageFact = z.infer<typeof passageFactSchema>;

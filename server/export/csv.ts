@@ -5,7 +5,8 @@
  * without asking. UTF-8 with a byte-order mark, so Excel shows the Chinese text.
  */
 import type { Subgraph } from '../stores/types.js';
-import { sourcesText } from './flatten.js';
+import { evidenceOf } from '../../graph-seed/vocabulary.js';
+import { figureWithEvidence, sourcesText } from './flatten.js';
 
 export const CSV_PARTS = ['nodes', 'relationships'] as const;
 export type CsvPart = (typeof CSV_PARTS)[number];
@@ -29,7 +30,7 @@ export function toCsv(graph: Subgraph, part: CsvPart): string {
     return (
       BOM +
       table(
-        ['Id', 'Label', 'Category', 'NameEn', 'Aliases', 'Description', 'DescriptionEn', 'Date', 'StartYear', 'EndYear', 'Kind', 'Sources'],
+        ['Id', 'Label', 'Category', 'NameEn', 'Aliases', 'Description', 'DescriptionEn', 'Date', 'StartYear', 'EndYear', 'Kind', 'Figures', 'Sources'],
         graph.nodes.map((n) => [
           n.id,
           n.name,
@@ -42,6 +43,7 @@ export function toCsv(graph: Subgraph, part: CsvPart): string {
           n.startYear,
           n.endYear,
           n.kind,
+          n.figures.length > 0 ? JSON.stringify(n.figures.map(figureWithEvidence)) : undefined,
           sourcesText(n.sources),
         ]),
       )
@@ -50,13 +52,17 @@ export function toCsv(graph: Subgraph, part: CsvPart): string {
   return (
     BOM +
     table(
-      ['Source', 'Target', 'Type', 'Id', 'Label', 'Properties', 'Sources'],
+      // Evidence (stated / attributed / inferred) and the qualifier get columns of their own,
+      // so a spreadsheet can filter on them without parsing Properties.
+      ['Source', 'Target', 'Type', 'Id', 'Label', 'Evidence', 'Condition', 'Properties', 'Sources'],
       graph.relationships.map((r) => [
         r.source,
         r.target,
         'Directed',
         r.id,
         r.type,
+        evidenceOf(r.properties),
+        typeof r.properties['condition'] === 'string' ? r.properties['condition'] : undefined,
         Object.keys(r.properties).length > 0 ? JSON.stringify(r.properties) : undefined,
         sourcesText(r.sources),
       ]),

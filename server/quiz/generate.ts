@@ -5,10 +5,16 @@
  * and every question carries the citation of the fact it asks about and the ids of the
  * nodes that show it.
  *
- * Exactly one option is right by construction: a distractor is drawn only from nodes that
- * the graph does NOT connect to the subject in the asked way (nor through the PART_OF
- * hierarchy, where that would make it half-right), and date distractors neither equal nor
- * contain the right date (`2016` is not offered against `2016-10-13`).
+ * Exactly one option is right by construction, and it rests on what the report states:
+ * - the right answer is a relationship with no `evidence` (stated), never one the graph
+ *   attributes or infers (graph-seed/README.md, "Conventions in properties");
+ * - a distractor is drawn only from nodes that the graph does NOT connect to the subject in
+ *   the asked way by any relationship (stated, attributed or inferred, with or without a
+ *   qualifier), nor through the PART_OF hierarchy (where that would make it half-right);
+ *   date distractors neither equal nor contain the right date (`2016` is not offered
+ *   against `2016-10-13`);
+ * - a qualifier of the fact (`condition`: 在无牌照下, 违规 …) is part of the question and of
+ *   the explanation, since "prohibits X without a licence" is not "prohibits X".
  *
  * Pure and deterministic: the same graph and seed give the same quiz. Candidates are built
  * in id order and drawn with a seeded PRNG, so storage order does not matter.
@@ -16,6 +22,7 @@
 import { compareStrings } from '../../graph-seed/dates.js';
 import type { ApiNode, ApiRelationship, Source, Subgraph } from '../stores/types.js';
 import { mulberry32 } from '../../graph-seed/random.js';
+import { conditionOf, evidenceOf } from '../../graph-seed/vocabulary.js';
 
 export interface Bilingual {
   zh: string;
@@ -154,6 +161,12 @@ function assemble(
 
 const nodeOption = (n: ApiNode): QuizOption => ({ id: n.id, label: label(n) });
 
+/** Only what the report states can be a right answer. */
+const stated = (r: ApiRelationship): boolean => evidenceOf(r.properties) === 'stated';
+
+/** "on 13 October 2016", "in October 2016", "in 2016". */
+const onDate = (date: string): string => `${date.length === 10 ? 'on' : 'in'} ${dateLabel(date).en}`;
+
 export function candidates(g: QuizGraph): Candidate[] {
   const out: Candidate[] = [];
   const agencies = g.withLabel('Agency');
@@ -162,13 +175,14 @@ export function candidates(g: QuizGraph): Candidate[] {
   const segments = g.withLabel('Segment');
   const phases = g.withLabel('Phase');
 
-  // Which agency led 《…》? Only rules with exactly one lead; distractors issued other rules but not this one.
+  // Which agency led 《…》? Only rules with exactly one lead, stated; distractors issued other
+  // rules but not this one, and are neither above nor below an issuer (PART_OF).
   for (const rule of rules) {
     const issued = g.into(rule.id, 'ISSUED');
     const leads = issued.filter((r) => r.properties['role'] === 'lead');
-    if (leads.length !== 1) continue;
+    if (leads.length !== 1 || !stated(leads[0]!)) continue;
     const lead = leads[0]!;
-    const involved = new Set(issued.map((r) => r.source));
+    const involved = new Set(issued.flatMap((r) => [...g.broader(r.source), ...g.narrower(r.source)]));
     let pool = issuers.filter((a) => !involved.has(a.id));
     if (pool.length < MIN_DISTRACTORS) pool = agencies.filter((a) => !involved.has(a.id));
     if (pool.length < MIN_DISTRACTORS) continue;
@@ -181,11 +195,22 @@ export function candidates(g: QuizGraph): Candidate[] {
           {
             id: `lead-agency:${rule.id}`,
             kind: 'lead-agency',
-            prompt: { zh: `哪个机构牵头发布了${rule.name}？`, en: `Which agency led ${enTitle(rule)}?` },
-            explanation: {
-              zh: `${rule.name}由${agency.name}牵头发布${issued.length > 1 ? `，共同发布的还有${issued.length - 1}个机构` : ''}。`,
-              en: `${agency.nameEn} led ${enTitle(rule)}${issued.length > 1 ? `, with ${issued.length - 1} co-issuer${issued.length > 2 ? 's' : ''} named in the graph` : ''}.`,
-            },
+            // "Led" only where there is someone to lead: a sole issuer (广州市, or the G20,
+            // which adopted its principles at a summit) issued the document.
+            prompt:
+              issued.length > 1
+                ? { zh: `哪个机构牵头发布了${rule.name}？`, en: `Which agency led ${enTitle(rule)}?` }
+                : { zh: `${rule.name}是哪个机构发布的？`, en: `Which body issued ${enTitle(rule)}?` },
+            explanation:
+              issued.length > 1
+                ? {
+                    zh: `${rule.name}由${agency.name}牵头发布，共同发布的还有${issued.length - 1}个机构。`,
+                    en: `${agency.nameEn} led ${enTitle(rule)}, with ${issued.length - 1} co-issuer${issued.length > 2 ? 's' : ''} named in the graph.`,
+                  }
+                : {
+                    zh: `${rule.name}由${agency.name}发布。`,
+                    en: `${enTitle(rule)} was issued by ${agency.nameEn}${typeof lead.properties['note'] === 'string' ? ` (${lead.properties['note'].replace(/\.$/, '')})` : ''}.`,
+                  },
             citation: lead.sources,
             subgraph: [agency.id, rule.id],
           },
@@ -212,7 +237,7 @@ export function candidates(g: QuizGraph): Candidate[] {
             id: `rule-date:${rule.id}`,
             kind: 'rule-date',
             prompt: { zh: `${rule.name}是什么时候发布的？`, en: `When was ${enTitle(rule)} issued?` },
-            explanation: { zh: `${rule.name}发布于${dateLabel(date).zh}。`, en: `${enTitle(rule)} was issued in ${dateLabel(date).en}.` },
+            explanation: { zh: `${rule.name}发布于${dateLabel(date).zh}。`, en: `${enTitle(rule)} was issued ${onDate(date)}.` },
             citation: rule.sources,
             subgraph: [rule.id, ...issuedBy],
           },
@@ -224,10 +249,11 @@ export function candidates(g: QuizGraph): Candidate[] {
 
   // Which segment does 《…》 regulate? Distractors: segments neither regulated nor above or below one that is.
   for (const rule of rules) {
-    const regs = g.outOf(rule.id, 'REGULATES');
+    const all = g.outOf(rule.id, 'REGULATES');
+    const regs = all.filter(stated);
     if (regs.length === 0) continue;
     const excluded = new Set<string>();
-    for (const r of regs) for (const s of [...g.broader(r.target), ...g.narrower(r.target)]) excluded.add(s);
+    for (const r of all) for (const s of [...g.broader(r.target), ...g.narrower(r.target)]) excluded.add(s);
     const pool = segments.filter((s) => !excluded.has(s.id));
     if (pool.length < MIN_DISTRACTORS) continue;
     out.push({
@@ -257,7 +283,7 @@ export function candidates(g: QuizGraph): Candidate[] {
 
   // Which rule prohibits <topic>? Distractors prohibit neither it nor a broader or narrower topic.
   for (const topic of g.withLabel('Topic')) {
-    const bans = g.into(topic.id, 'PROHIBITS').filter((r) => g.node(r.source).label === 'Rule');
+    const bans = g.into(topic.id, 'PROHIBITS').filter((r) => g.node(r.source).label === 'Rule' && stated(r));
     if (bans.length === 0) continue;
     const related = new Set([...g.broader(topic.id), ...g.narrower(topic.id)]);
     const pool = rules.filter((r) => !g.outOf(r.id, 'PROHIBITS').some((p) => related.has(p.target)));
@@ -267,13 +293,15 @@ export function candidates(g: QuizGraph): Candidate[] {
       build: (rnd) => {
         const ban = pick(bans, rnd);
         const rule = g.node(ban.source);
+        const cond = conditionOf(ban.properties);
+        const q = { zh: cond ? `（${cond.zh}）` : '', en: cond ? ` ${cond.en}` : '' };
         return assemble(
           rnd,
           {
             id: `prohibiting-rule:${topic.id}`,
             kind: 'prohibiting-rule',
-            prompt: { zh: `下列哪项规则禁止“${topic.name}”？`, en: `Which of these rules prohibits ${topic.nameEn.toLowerCase()}?` },
-            explanation: { zh: `${rule.name}禁止${topic.name}。`, en: `${enTitle(rule)} prohibits ${topic.nameEn.toLowerCase()}.` },
+            prompt: { zh: `下列哪项规则禁止“${topic.name}”${q.zh}？`, en: `Which of these rules prohibits ${topic.nameEn.toLowerCase()}${q.en}?` },
+            explanation: { zh: `${rule.name}禁止${topic.name}${q.zh}。`, en: `${enTitle(rule)} prohibits ${topic.nameEn.toLowerCase()}${q.en}.` },
             citation: ban.sources,
             subgraph: [rule.id, topic.id],
           },
@@ -287,7 +315,7 @@ export function candidates(g: QuizGraph): Candidate[] {
   // Which phase came directly after <phase>?
   for (const phase of phases) {
     const next = g.outOf(phase.id, 'PRECEDES').filter((r) => g.node(r.target).label === 'Phase');
-    if (next.length !== 1) continue;
+    if (next.length !== 1 || !stated(next[0]!)) continue;
     const succ = g.node(next[0]!.target);
     const pool = phases.filter((p) => p.id !== phase.id && p.id !== succ.id);
     if (pool.length < MIN_DISTRACTORS) continue;
@@ -313,7 +341,7 @@ export function candidates(g: QuizGraph): Candidate[] {
   // Which phase does 《…》 mark?
   for (const marker of g.sorted.filter((n) => n.label === 'Rule' || n.label === 'Event')) {
     const marks = g.outOf(marker.id, 'MARKS');
-    if (marks.length !== 1) continue;
+    if (marks.length !== 1 || !stated(marks[0]!)) continue;
     const phase = g.node(marks[0]!.target);
     const pool = phases.filter((p) => p.id !== phase.id);
     if (pool.length < MIN_DISTRACTORS) continue;

@@ -27,7 +27,10 @@ export function assembleChanges(
   };
 }
 
-/** One finding: `agency` issued `rule`, which regulates `via`, which is (or is PART_OF) `segment`. */
+/**
+ * One finding: `agency` issued `rule`, which regulates `via`, which is (or is PART_OF)
+ * `segment`; with `through`, `segment` is PART_OF `via` instead (regulated through a parent).
+ */
 export interface MatrixRow {
   agency: ApiNode;
   rule: ApiNode;
@@ -35,6 +38,7 @@ export interface MatrixRow {
   segment: ApiNode;
   issued: ApiRelationship;
   regulates: ApiRelationship;
+  through?: boolean;
 }
 
 /**
@@ -48,6 +52,7 @@ export function assembleMatrix(rows: readonly MatrixRow[], partOf: readonly ApiR
   const rels = new Map<string, ApiRelationship>();
   const direct = new Map<string, Set<string>>();
   const rollup = new Map<string, Map<string, Set<string>>>();
+  const through = new Map<string, Map<string, Set<string>>>();
   const rulesOfAgency = new Map<string, Set<string>>();
   const key = (a: string, s: string): string => `${a}\u0000${s}`;
 
@@ -58,7 +63,10 @@ export function assembleMatrix(rows: readonly MatrixRow[], partOf: readonly ApiR
     rels.set(r.issued.id, r.issued);
     rels.set(r.regulates.id, r.regulates);
     const k = key(r.agency.id, r.segment.id);
-    if (r.via.id === r.segment.id) {
+    if (r.through === true) {
+      const byRule = through.get(k) ?? through.set(k, new Map()).get(k)!;
+      (byRule.get(r.rule.id) ?? byRule.set(r.rule.id, new Set()).get(r.rule.id)!).add(r.via.id);
+    } else if (r.via.id === r.segment.id) {
       (direct.get(k) ?? direct.set(k, new Set()).get(k)!).add(r.rule.id);
     } else {
       const byRule = rollup.get(k) ?? rollup.set(k, new Map()).get(k)!;
@@ -90,9 +98,15 @@ export function assembleMatrix(rows: readonly MatrixRow[], partOf: readonly ApiR
         if (d.has(rule)) continue;
         for (const via of vias) upList.push({ rule, via });
       }
-      if (d.size === 0 && upList.length === 0) continue;
+      const throughList: MatrixCell['through'] = [];
+      for (const [rule, vias] of through.get(k) ?? []) {
+        if (d.has(rule) || up?.has(rule)) continue;
+        for (const via of vias) throughList.push({ rule, via });
+      }
+      if (d.size === 0 && upList.length === 0 && throughList.length === 0) continue;
       upList.sort((x, y) => ruleOrder(x.rule, y.rule) || compareStrings(x.via, y.via));
-      cells.push({ agency: a.id, segment: s.id, rules: [...d].sort(ruleOrder), rollup: upList });
+      throughList.sort((x, y) => ruleOrder(x.rule, y.rule) || compareStrings(x.via, y.via));
+      cells.push({ agency: a.id, segment: s.id, rules: [...d].sort(ruleOrder), rollup: upList, through: throughList });
     }
   }
   return {

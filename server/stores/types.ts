@@ -99,10 +99,28 @@ export interface RegulatorsAnswer {
       regulates: ApiRelationship;
     }>;
   }>;
-  /** Agencies and (agency, rule, segment) entries in the whole answer, before `limit`. */
-  total: { agencies: number; entries: number };
+  /**
+   * Regulated through a broader segment: rules that regulate a segment the asked one is
+   * PART_OF (at any depth), such as the rules of 互联网金融 for 互联网信托. Its own part of the
+   * answer, never mixed into `agencies`, and without the rules `agencies` already holds.
+   * Ordered by rule (date, undated last, then id), agency id, segment id; the first `limit`.
+   */
+  through: RegulatedThrough[];
+  /** The PART_OF relationships from the asked segment up to every broader one: the evidence that `through` rests on. */
+  broader: ApiRelationship[];
+  /** Agencies and (agency, rule, segment) entries in the whole answer, before `limit`; `through`: its entries before `limit`. */
+  total: { agencies: number; entries: number; through: number };
   /** True when `limit` cut the answer: `agencies` then holds its first `limit` entries in order. */
   truncated: boolean;
+}
+
+/** One entry of `RegulatorsAnswer.through`: `agency` issued `rule`, which regulates the broader `segment`. */
+export interface RegulatedThrough {
+  segment: ApiNode;
+  agency: ApiNode;
+  rule: ApiNode;
+  issued: ApiRelationship;
+  regulates: ApiRelationship;
 }
 
 export interface RulesAnswer {
@@ -155,13 +173,20 @@ export interface ChangesAnswer {
 /**
  * One (agency, segment) cell of the matrix. `rules`: rules the agency issued that REGULATE
  * this segment itself. `rollup`: rules it issued that regulate a narrower segment (`via`,
- * PART_OF this one at any depth) and are not already in `rules`.
+ * PART_OF this one at any depth) and are not already in `rules`. `through`: rules that
+ * regulate a broader one (see below), so a segment no rule names still shows who regulates
+ * it through its parent.
  */
 export interface MatrixCell {
   agency: string;
   segment: string;
   rules: string[];
   rollup: Array<{ rule: string; via: string }>;
+  /**
+   * Regulated through a broader segment: rules the agency issued that regulate `via`, a
+   * segment this one is PART_OF (at any depth), and are in neither `rules` nor `rollup`.
+   */
+  through: Array<{ rule: string; via: string }>;
 }
 
 /** Agencies × segments through `Agency -ISSUED-> Rule -REGULATES-> Segment`. */

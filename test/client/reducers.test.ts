@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, edgeDisplay, inDateRange, nodeDisplay, type HighlightState } from '../../client/src/graph/reducers';
+import { EMPTY_FILTERS, edgeDisplay, inDateRange, isPlainState, nodeDisplay, type HighlightState } from '../../client/src/graph/reducers';
 import { DIMMED_NODE_COLOR, EDGE_HIGHLIGHT_COLOR } from '../../client/src/graph/palette';
 import { relNames } from '../../client/src/i18n/index';
 import { timeLayout, dateToYear } from '../../client/src/graph/time-layout';
@@ -52,6 +52,17 @@ describe('edge reducer', () => {
     expect(edgeDisplay('e', e, 'a', 'b', true, false, base).hidden).toBe(true);
     expect(edgeDisplay('e', e, 'a', 'b', true, true, { ...base, filters: { ...EMPTY_FILTERS, hideTypes: new Set(['ISSUED']) } }).hidden).toBe(true);
     expect(edgeDisplay('e', e, 'a', 'b', true, true, base).hidden).toBe(false);
+  });
+  it('"stated facts only" hides attributed and inferred relationships, and only with the filter on', () => {
+    const stated = { relType: 'PROHIBITS' as const, api: { properties: { condition: 'without a licence (在无牌照下)' } } };
+    const inferred = { relType: 'PROHIBITS' as const, api: { properties: { evidence: 'inferred', note: 'n' } } };
+    const attributed = { relType: 'PROHIBITS' as const, api: { properties: { evidence: 'attributed', note: 'n' } } };
+    const on = { ...base, filters: { ...EMPTY_FILTERS, statedOnly: true } };
+    expect(edgeDisplay('s', stated, 'a', 'b', true, true, on).hidden).toBe(false);
+    expect(edgeDisplay('i', inferred, 'a', 'b', true, true, on).hidden).toBe(true);
+    expect(edgeDisplay('t', attributed, 'a', 'b', true, true, on).hidden).toBe(true);
+    expect(edgeDisplay('i', inferred, 'a', 'b', true, true, base).hidden).toBe(false);
+    expect(isPlainState(on)).toBe(false);
   });
   it('emphasises and labels edges of the active node', () => {
     const s = { ...base, active: 'a' };

@@ -18,6 +18,7 @@ describe('url-state', () => {
       dateFrom: '2015',
       dateTo: '2016-07',
       hidden: ['topic:fund-pool', 'segment:p2p-lending'],
+      statedOnly: true,
       question: { kind: 'rules', topic: 'topic:real-estate-finance' },
       layout: 'time',
       view: 'list',
@@ -25,9 +26,17 @@ describe('url-state', () => {
     };
     const qs = writeUrlState(s);
     expect(qs).toContain('node=agency:cbrc');
+    expect(qs).toContain('evidence=stated');
     const back = parseUrlState(qs);
     // Labels come back in legend order.
     expect(back).toEqual({ ...s, hideLabels: ['Topic', 'Phase'] });
+  });
+
+  it('the stated-facts filter is evidence=stated; anything else leaves it off', () => {
+    expect(parseUrlState('?evidence=stated').statedOnly).toBe(true);
+    expect(parseUrlState('?evidence=inferred').statedOnly).toBe(false);
+    expect(writeUrlState({ ...DEFAULT_URL_STATE, statedOnly: true })).toBe('?evidence=stated');
+    expect(writeUrlState({ ...DEFAULT_URL_STATE, statedOnly: false })).toBe('');
   });
 
   it('round-trips each question kind', () => {

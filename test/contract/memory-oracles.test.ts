@@ -276,7 +276,44 @@ function slowRegulators(graph: SeedGraph, segment: string, asOf: string | undefi
     kept.push({ ...a, rules: a.rules.slice(0, room) });
     room -= Math.min(room, a.rules.length);
   }
-  return { agencies: kept, total: { agencies: agencies.length, entries: entries.length }, truncated: entries.length > limit };
+  // Regulated through a parent: rules of a segment above, without the rules of the direct part.
+  const above = aboveOf(graph, segment);
+  const direct = new Set(
+    graph.relationships.filter((reg) => reg.type === 'REGULATES' && below.has(reg.target) && visibleAt(nodes.get(reg.source)!, asOf)).map((r) => r.source),
+  );
+  const through = graph.relationships
+    .filter((reg) => reg.type === 'REGULATES' && above.has(reg.target) && !direct.has(reg.source) && visibleAt(nodes.get(reg.source)!, asOf))
+    .flatMap((reg) =>
+      graph.relationships.filter((iss) => iss.type === 'ISSUED' && iss.target === reg.source).map((iss) => ({ agency: iss.source, rule: reg.source, segment: reg.target })),
+    )
+    .sort(
+      (a, b) =>
+        compareByDateThenId(nodes.get(a.rule)!, nodes.get(b.rule)!) || compareStrings(a.agency, b.agency) || compareStrings(a.segment, b.segment),
+    )
+    .map((e) => `${e.agency}: ${e.rule}>${e.segment}`);
+  const broader = graph.relationships
+    .filter((r) => r.type === 'PART_OF' && (r.source === segment || above.has(r.source)))
+    .map((r) => r.id)
+    .sort(compareStrings);
+  return {
+    agencies: kept,
+    through: through.slice(0, limit),
+    broader,
+    total: { agencies: agencies.length, entries: entries.length, through: through.length },
+    truncated: entries.length > limit,
+  };
+}
+
+/** Every segment `root` is PART_OF, at any depth (not `root` itself unless in a cycle, which the seed forbids). */
+function aboveOf(graph: SeedGraph, root: string): Set<string> {
+  const out = new Set<string>();
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    for (const r of graph.relationships) {
+      if (r.type === 'PART_OF' && r.source === queue[i] && !out.has(r.target)) (out.add(r.target), queue.push(r.target));
+    }
+  }
+  return out;
 }
 
 function slowRules(graph: SeedGraph, topic: string, asOf: string | undefined, limit: number) {
@@ -299,6 +336,8 @@ describe('memory question answers equal filtering and sorting everything', () =>
         const got = await MemoryStore.fromGraph(graph).regulators(segment, date, limit);
         expect({
           agencies: got!.agencies.map((a) => ({ agency: a.agency.id, ruleCount: a.ruleCount, rules: a.rules.map((r) => `${r.rule.id}>${r.segment.id}`) })),
+          through: got!.through.map((t) => `${t.agency.id}: ${t.rule.id}>${t.segment.id}`),
+          broader: got!.broader.map((r) => r.id),
           total: got!.total,
           truncated: got!.truncated,
         }).toEqual(slowRegulators(graph, segment, date, limit));

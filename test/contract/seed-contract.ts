@@ -63,6 +63,18 @@ export function runSeedContract(
         expect(ids(early!.agencies.flatMap((g) => g.rules.map((r) => r.rule)))).not.toContain('rule:p2p-interim-measures-2016');
       });
 
+      it('互联网信托 is regulated through 互联网金融, as its own part of the answer and in the matrix', async () => {
+        const a = await store.regulators('segment:internet-trust');
+        expect(a!.agencies).toEqual([]);
+        expect(a!.through.map((t) => `${t.agency.id} ${t.rule.id} ${t.segment.id}`)).toContain(
+          'agency:state-council-general-office rule:internet-finance-rectification-plan-2016 segment:internet-finance',
+        );
+        expect(ids(a!.broader)).toEqual(['segment:internet-trust-PART_OF->segment:internet-finance']);
+        const m = await store.matrix();
+        const cell = m.cells.find((c) => c.agency === 'agency:state-council-general-office' && c.segment === 'segment:internet-trust');
+        expect(cell).toMatchObject({ rules: [], rollup: [], through: [{ rule: 'rule:internet-finance-rectification-plan-2016', via: 'segment:internet-finance' }] });
+      });
+
       it('rules touching real-estate finance include the Guangzhou halt of 首付贷, found through PART_OF', async () => {
         const a = await store.rulesTouching('topic:real-estate-finance');
         expect(a!.rules.map((r) => `${r.rule.id} ${r.relationship.type} ${r.topic.id}`)).toContain(

@@ -370,14 +370,56 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
         const none = await store.regulators('segment:internet-insurance', '2015');
         expect(none!.agencies.map((g) => g.agency.id)).toEqual(['agency:pboc', 'agency:circ', 'agency:csrc', 'agency:cbrc']);
         const empty = await store.regulators('segment:internet-insurance', '2014');
+        // Nothing regulates 互联网保险 itself yet, but the undated pact regulates its parent.
         expect(empty).toEqual({
           segment: nodeOf('segment:internet-insurance'),
           agencies: [],
-          total: { agencies: 0, entries: 0 },
+          through: [
+            {
+              segment: nodeOf('segment:internet-finance'),
+              agency: nodeOf('agency:gz-association'),
+              rule: nodeOf('rule:gz-self-discipline'),
+              issued: relOf(rel('agency:gz-association', 'ISSUED', 'rule:gz-self-discipline')),
+              regulates: relOf(rel('rule:gz-self-discipline', 'REGULATES', 'segment:internet-finance')),
+            },
+          ],
+          broader: [relOf(rel('segment:internet-insurance', 'PART_OF', 'segment:internet-finance'))],
+          total: { agencies: 0, entries: 0, through: 1 },
           truncated: false,
         });
         expect(await store.regulators('topic:fund-pool')).toBeUndefined();
         expect(await store.regulators('segment:nothing')).toBeUndefined();
+      });
+
+      it('regulated through a parent: its own part, by rule date, without the direct rules', async () => {
+        const through = (a: Awaited<ReturnType<GraphStore['regulators']>>) =>
+          a!.through.map((t) => `${t.agency.id}: ${t.rule.id}>${t.segment.id}`);
+        const eq = await store.regulators('segment:equity-crowdfunding');
+        expect(through(eq)).toEqual([
+          'agency:pboc: rule:rectification-plan-2016>segment:crowdfunding',
+          'agency:pboc: rule:rectification-plan-2016>segment:internet-finance',
+          'agency:gz-association: rule:gz-self-discipline>segment:internet-finance',
+        ]);
+        expect(ids(eq!.broader)).toEqual([
+          rel('segment:crowdfunding', 'PART_OF', 'segment:internet-finance'),
+          rel('segment:equity-crowdfunding', 'PART_OF', 'segment:crowdfunding'),
+        ]);
+        expect(eq!.total.through).toBe(3);
+        // The plan regulates 众筹 itself, so for 众筹 it is a direct rule, not one through 互联网金融.
+        const cf = await store.regulators('segment:crowdfunding');
+        expect(through(cf)).toEqual(['agency:gz-association: rule:gz-self-discipline>segment:internet-finance']);
+        expect(cf!.agencies.flatMap((g) => g.rules.map((r) => r.rule.id))).toContain('rule:rectification-plan-2016');
+        // The top of the hierarchy has nothing above it.
+        const top = await store.regulators('segment:internet-finance');
+        expect(top!.through).toEqual([]);
+        expect(top!.broader).toEqual([]);
+        // asOf and limit apply to this part too.
+        expect(through(await store.regulators('segment:p2p', '2016-09'))).toEqual([
+          'agency:gz-association: rule:gz-self-discipline>segment:internet-finance',
+        ]);
+        const cut = await store.regulators('segment:equity-crowdfunding', undefined, 1);
+        expect(through(cut)).toEqual(['agency:pboc: rule:rectification-plan-2016>segment:crowdfunding']);
+        expect(cut!.total.through).toBe(3);
       });
     });
 
@@ -387,7 +429,7 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
 
       it('keeps the first `limit` entries in answer order and says what it left out', async () => {
         const full = await store.regulators('segment:internet-finance');
-        expect(full!.total).toEqual({ agencies: 5, entries: 17 });
+        expect(full!.total).toEqual({ agencies: 5, entries: 17, through: 0 });
         expect(full!.truncated).toBe(false);
         expect(full!.agencies.map((g) => g.ruleCount)).toEqual([2, 2, 2, 1, 1]);
 
@@ -396,7 +438,7 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
           'agency:pboc (2): rule:guideline-2015>segment:equity-crowdfunding, rule:guideline-2015>segment:internet-insurance, rule:guideline-2015>segment:p2p, rule:rectification-plan-2016>segment:crowdfunding, rule:rectification-plan-2016>segment:internet-finance',
           'agency:csrc (2): rule:guideline-2015>segment:equity-crowdfunding',
         ]);
-        expect(cut!.total).toEqual({ agencies: 5, entries: 17 });
+        expect(cut!.total).toEqual({ agencies: 5, entries: 17, through: 0 });
         expect(cut!.truncated).toBe(true);
         // The cut falls on an agency boundary: the next agency is left out whole.
         expect(summary(await store.regulators('segment:internet-finance', undefined, 5))).toHaveLength(1);
@@ -408,7 +450,7 @@ export function runStoreContract(name: string, makeStore: (graph: SeedGraph) => 
 
       it('counts what asOf leaves visible', async () => {
         const a = await store.regulators('segment:internet-finance', '2015-07-17', 1);
-        expect(a!.total).toEqual({ agencies: 1, entries: 1 });
+        expect(a!.total).toEqual({ agencies: 1, entries: 1, through: 0 });
         expect(a!.truncated).toBe(false);
       });
 

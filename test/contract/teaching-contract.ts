@@ -111,21 +111,44 @@ export function teachingContract(getStore: () => GraphStore): void {
           { rule: 'rule:guideline-2015', via: 'segment:internet-insurance' },
           { rule: 'rule:guideline-2015', via: 'segment:p2p' },
         ],
+        through: [],
       });
       expect(cell('agency:csrc', 'segment:equity-crowdfunding')).toEqual({
         agency: 'agency:csrc',
         segment: 'segment:equity-crowdfunding',
         rules: ['rule:guideline-2015', 'rule:equity-crowdfunding-plan-2016'],
         rollup: [],
+        through: [],
       });
+      // Regulated through a parent: the plan names 众筹 and 互联网金融, both above 股权众筹.
+      expect(cell('agency:pboc', 'segment:equity-crowdfunding')).toEqual({
+        agency: 'agency:pboc',
+        segment: 'segment:equity-crowdfunding',
+        rules: ['rule:guideline-2015'],
+        rollup: [],
+        through: [
+          { rule: 'rule:rectification-plan-2016', via: 'segment:crowdfunding' },
+          { rule: 'rule:rectification-plan-2016', via: 'segment:internet-finance' },
+        ],
+      });
+      // …but not in the cell of 众筹, where the plan is a direct rule.
+      expect(cell('agency:pboc', 'segment:crowdfunding')?.through).toEqual([]);
       expect(cell('agency:cbrc', 'segment:crowdfunding')).toEqual({
         agency: 'agency:cbrc',
         segment: 'segment:crowdfunding',
         rules: [],
         rollup: [{ rule: 'rule:guideline-2015', via: 'segment:equity-crowdfunding' }],
+        through: [],
       });
       expect(cell('agency:gz-association', 'segment:internet-finance')?.rules).toEqual(['rule:gz-self-discipline']);
-      expect(cell('agency:gz-association', 'segment:p2p')).toBeUndefined();
+      // The pact names 互联网金融 only: P2P is regulated by it through its parent, and says so.
+      expect(cell('agency:gz-association', 'segment:p2p')).toEqual({
+        agency: 'agency:gz-association',
+        segment: 'segment:p2p',
+        rules: [],
+        rollup: [],
+        through: [{ rule: 'rule:gz-self-discipline', via: 'segment:internet-finance' }],
+      });
       // 广州市 issued a rule, but none that regulates a segment.
       expect(m.cells.some((c) => c.agency === 'agency:guangzhou')).toBe(false);
       expect(m.cells.map((c) => `${c.agency} ${c.segment}`)).toEqual([
@@ -137,7 +160,9 @@ export function teachingContract(getStore: () => GraphStore): void {
         'agency:cbrc segment:internet-insurance', 'agency:cbrc segment:p2p',
         'agency:circ segment:internet-finance', 'agency:circ segment:crowdfunding', 'agency:circ segment:equity-crowdfunding',
         'agency:circ segment:internet-insurance', 'agency:circ segment:p2p',
-        'agency:gz-association segment:internet-finance',
+        'agency:gz-association segment:internet-finance', 'agency:gz-association segment:crowdfunding',
+        'agency:gz-association segment:equity-crowdfunding', 'agency:gz-association segment:internet-insurance',
+        'agency:gz-association segment:p2p',
       ]);
       expect(ids(m.rules)).toEqual([
         'rule:guideline-2015',
@@ -167,7 +192,20 @@ export function teachingContract(getStore: () => GraphStore): void {
       expect(csrcEq?.rules).toEqual(['rule:guideline-2015']);
       const early = await getStore().matrix('2015-06');
       expect(ids(early.agencies)).toEqual(['agency:gz-association']);
-      expect(ids(early.segments)).toEqual(['segment:internet-finance']);
+      // The pact regulates 互联网金融, and through it every segment below.
+      expect(ids(early.segments)).toEqual([
+        'segment:internet-finance',
+        'segment:crowdfunding',
+        'segment:equity-crowdfunding',
+        'segment:internet-insurance',
+        'segment:p2p',
+      ]);
+      expect(early.cells.filter((c) => c.through.length > 0).map((c) => c.segment)).toEqual([
+        'segment:crowdfunding',
+        'segment:equity-crowdfunding',
+        'segment:internet-insurance',
+        'segment:p2p',
+      ]);
       await expect(getStore().matrix('June')).rejects.toThrow(/asOf must be an ISO date/);
     });
   });

@@ -55,14 +55,37 @@ describe('explainPath', () => {
       ),
     };
     const { zh, en } = explainPath(inferred, 'agency:cbrc');
+    const { evidence } = explainPath(inferred, 'agency:cbrc');
     expect(en[1]).toBe(
-      'Interim Measures on P2P Lending Intermediaries (《网络借贷信息中介机构业务活动管理暂行办法》, 2016-08-24) prohibits Down-payment loans (inferred from the report; source: 二、全国互联网金融政策发展, “除上述P2P禁止活动外”; “对于“首付贷”更是明令禁止”)',
+      'The report implies (without stating it) that Interim Measures on P2P Lending Intermediaries (《网络借贷信息中介机构业务活动管理暂行办法》, 2016-08-24) prohibits Down-payment loans (inferred from the report; source: 二、全国互联网金融政策发展, “除上述P2P禁止活动外”; “对于“首付贷”更是明令禁止”)',
     );
     expect(zh[1]).toBe(
-      '《网络借贷信息中介机构业务活动管理暂行办法》（2016-08-24）禁止首付贷（据报告推断，出处：二、全国互联网金融政策发展，“除上述P2P禁止活动外”；“对于“首付贷”更是明令禁止”）',
+      '报告暗示（并未明言）：《网络借贷信息中介机构业务活动管理暂行办法》（2016-08-24）禁止首付贷（据报告推断，出处：二、全国互联网金融政策发展，“除上述P2P禁止活动外”；“对于“首付贷”更是明令禁止”）',
     );
-    // A stated link keeps the one quote.
-    expect(en[0]).not.toMatch(/inferred/);
+    expect(evidence).toEqual(['stated', 'inferred']);
+    // A stated link keeps the one quote and states the fact.
+    expect(en[0]).not.toMatch(/inferred|implies/);
+  });
+
+  it('says when a step is attributed, and carries a qualifier into the sentence', () => {
+    const attributed: Subgraph = {
+      nodes: path.nodes,
+      relationships: path.relationships.map((r) =>
+        r.type === 'PROHIBITS' ? { ...r, properties: { evidence: 'attributed', note: 'n', condition: 'without a licence (在无牌照下)' } } : r,
+      ),
+    };
+    const { zh, en, evidence } = explainPath(attributed, 'agency:cbrc');
+    expect(evidence).toEqual(['stated', 'attributed']);
+    expect(en[1]).toMatch(/^The report states this without naming the document; the graph attributes it: .* prohibits Down-payment loans without a licence \(attributed from the report; /);
+    expect(zh[1]).toMatch(/^报告未点名文件，图谱将其归属于此：.*禁止首付贷（限定：在无牌照下）（据报告归属，出处/);
+  });
+
+  it('does not dress a local measure as a document title', () => {
+    const measure = { ...path.nodes.find((n) => n.label === 'Rule')!, name: '叫停首付贷、众筹购房等违规行为', kind: 'local-measure', date: undefined };
+    const g: Subgraph = { nodes: path.nodes.map((n) => (n.label === 'Rule' ? measure : n)), relationships: path.relationships };
+    const { zh, en } = explainPath(g, 'agency:cbrc');
+    expect(zh[0]).toMatch(/^银监会发布叫停首付贷、众筹购房等违规行为（出处/);
+    expect(en.join(' ')).not.toContain('《');
   });
 
   it('orders the steps as a walk from the start', () => {

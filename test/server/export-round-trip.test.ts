@@ -33,6 +33,12 @@ async function seed(): Promise<Subgraph> {
 
 // eslint-disable-next-line no-control-regex
 const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+/**
+ * Every export writes out how a relationship or figure rests on the report (README,
+ * "Evidence"): the seed's `evidence`, `stated` when it has none.
+ */
+const level = (x: { evidence?: unknown }) => (x.evidence === 'attributed' || x.evidence === 'inferred' ? x.evidence : 'stated');
+const figuresOut = (n: ApiNode) => n.figures.map((f) => ({ ...f, evidence: level(f) }));
 const cited = (sources: Source[]) => sources.map((s) => `${s.section}: “${s.quote}”`).join(' | ');
 
 /** A node's attributes in GEXF and GraphML: flat, lists joined by "; ", citations as text. */
@@ -48,13 +54,14 @@ function expectedNode(n: ApiNode, text: (s: string) => string = xmlText): Record
     sources: text(cited(n.sources)),
   };
   for (const k of ['date', 'startYear', 'endYear', 'order', 'kind', 'issuerCount'] as const) if (n[k] !== undefined) out[k] = n[k];
-  if (n.figures.length > 0) out['figures'] = text(JSON.stringify(n.figures));
+  if (n.figures.length > 0) out['figures'] = text(JSON.stringify(figuresOut(n)));
   return out;
 }
 
 function expectedRelationship(r: ApiRelationship): Record<string, unknown> {
   const out: Record<string, unknown> = { relType: r.type, sources: xmlText(cited(r.sources)) };
   for (const [k, v] of Object.entries(r.properties)) out[k === 'relType' || k === 'sources' ? `property_${k}` : k] = v;
+  out['evidence'] = level(r.properties);
   return out;
 }
 
@@ -107,7 +114,10 @@ for (const [name, graph] of [
   describe(`export round trips: ${name}`, () => {
     it('JSON parses back to exactly the graph', async () => {
       const sub = await graph();
-      expect(JSON.parse(toJson(sub))).toEqual({ nodes: sub.nodes, relationships: sub.relationships });
+      expect(JSON.parse(toJson(sub))).toEqual({
+        nodes: sub.nodes.map((n) => (n.figures.length > 0 ? { ...n, figures: figuresOut(n) } : n)),
+        relationships: sub.relationships.map((r) => ({ ...r, evidence: level(r.properties) })),
+      });
     });
 
     it('GEXF parses back to every node, edge and attribute', async () => {
@@ -132,17 +142,25 @@ for (const [name, graph] of [
     it('CSV: the nodes and relationships tables hold every row and column', async () => {
       const sub = await graph();
       const nodes = readCsv(toCsv(sub, 'nodes'));
-      expect(nodes[0]).toEqual(['Id', 'Label', 'Category', 'NameEn', 'Aliases', 'Description', 'DescriptionEn', 'Date', 'StartYear', 'EndYear', 'Kind', 'Sources']);
+      expect(nodes[0]).toEqual(['Id', 'Label', 'Category', 'NameEn', 'Aliases', 'Description', 'DescriptionEn', 'Date', 'StartYear', 'EndYear', 'Kind', 'Figures', 'Sources']);
       expect(nodes.slice(1)).toEqual(
         sub.nodes.map((n) =>
-          [n.id, n.name, n.label, n.nameEn, n.aliases.join('; '), n.description, n.descriptionEn, n.date, n.startYear, n.endYear, n.kind, cited(n.sources)].map(defused),
+          [n.id, n.name, n.label, n.nameEn, n.aliases.join('; '), n.description, n.descriptionEn, n.date, n.startYear, n.endYear, n.kind, n.figures.length > 0 ? JSON.stringify(figuresOut(n)) : undefined, cited(n.sources)].map(defused),
         ),
       );
       const rels = readCsv(toCsv(sub, 'relationships'));
-      expect(rels[0]).toEqual(['Source', 'Target', 'Type', 'Id', 'Label', 'Properties', 'Sources']);
+      expect(rels[0]).toEqual(['Source', 'Target', 'Type', 'Id', 'Label', 'Evidence', 'Condition', 'Properties', 'Sources']);
       expect(rels.slice(1)).toEqual(
         sub.relationships.map((r) =>
-          [r.source, r.target, 'Directed', r.id, r.type, Object.keys(r.properties).length > 0 ? JSON.stringify(r.properties) : undefined, cited(r.sources)].map(defused),
+          [
+            r.source,
+            r.target,
+            'Directed',
+            r.id,
+            r.type,
+            level(r.properties),
+            typeof r.properties['condition'] === 'string' ? r.properties['condition'] : undefined,
+            Object.keys(r.properties).length > 0 ? JSON.stringify(r.properties) : undefined, cited(r.sources)].map(defused),
         ),
       );
     });

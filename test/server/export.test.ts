@@ -83,6 +83,44 @@ describe('GraphML export', () => {
   });
 });
 
+describe('evidence in every export', () => {
+  /** The fixture with one inferred, qualified relationship and one relayed figure. */
+  function marked(): { sub: Subgraph; inferred: string } {
+    const sub = fixture();
+    const i = sub.relationships.findIndex((r) => r.type === 'PROHIBITS');
+    const r = sub.relationships[i]!;
+    sub.relationships[i] = { ...r, properties: { ...r.properties, evidence: 'inferred', note: 'read from the text', condition: 'without a licence (在无牌照下)' } };
+    const n = sub.nodes.findIndex((x) => x.id === 'agency:cbrc');
+    sub.nodes[n] = {
+      ...sub.nodes[n]!,
+      figures: [{ metric: 'm', metricEn: 'm', value: 1, unit: '亿元', region: '全国', evidence: 'attributed', note: 'relayed', sources: sub.nodes[n]!.sources }],
+    };
+    return { sub, inferred: r.id };
+  }
+
+  it('GEXF and GraphML: an evidence attribute on every edge, stated written out, and the qualifier', () => {
+    const { sub, inferred } = marked();
+    for (const g of [parseGexf(Graph, toGexf(sub)), parseGraphml(Graph, toGraphml(sub))]) {
+      g.forEachEdge((key, attrs) => expect(attrs['evidence'], key).toBe(key === inferred ? 'inferred' : 'stated'));
+      expect(g.getEdgeAttribute(inferred, 'condition')).toBe('without a licence (在无牌照下)');
+      expect(JSON.parse(String(g.getNodeAttribute('agency:cbrc', 'figures')))[0].evidence).toBe('attributed');
+    }
+  });
+
+  it('CSV: Evidence and Condition columns; JSON: evidence on every relationship and figure', async () => {
+    const { sub, inferred } = marked();
+    const rows = toCsv(sub, 'relationships').trimEnd().split('\r\n');
+    const header = rows[0]!.replace('\uFEFF', '').split(',');
+    expect(header.slice(5, 7)).toEqual(['Evidence', 'Condition']);
+    expect(rows.find((l) => l.includes(`,${inferred},`))).toContain(',inferred,without a licence (在无牌照下),');
+    expect(rows.filter((l) => l.includes(',stated,'))).toHaveLength(sub.relationships.length - 1);
+    const { toJson } = await import('../../server/export/json.js');
+    const json = JSON.parse(toJson(sub)) as { nodes: Array<{ id: string; figures: Array<{ evidence: string }> }>; relationships: Array<{ id: string; evidence: string }> };
+    for (const r of json.relationships) expect(r.evidence, r.id).toBe(r.id === inferred ? 'inferred' : 'stated');
+    expect(json.nodes.find((n) => n.id === 'agency:cbrc')!.figures[0]!.evidence).toBe('attributed');
+  });
+});
+
 describe('CSV export', () => {
   it('writes a nodes table and a relationships table with Gephi column names', () => {
     const sub = fixture();
@@ -92,7 +130,7 @@ describe('CSV export', () => {
     expect(nodes).toContain('agency:cbrc,银监会,Agency,CBRC');
     const rels = toCsv(sub, 'relationships');
     expect(rels.startsWith('\uFEFFSource,Target,Type,Id,Label,')).toBe(true);
-    expect(rels).toContain('agency:cbrc,rule:p2p-interim-measures,Directed,agency:cbrc-ISSUED->rule:p2p-interim-measures,ISSUED,"{""role"":""lead""}"');
+    expect(rels).toContain('agency:cbrc,rule:p2p-interim-measures,Directed,agency:cbrc-ISSUED->rule:p2p-interim-measures,ISSUED,stated,,"{""role"":""lead""}"');
   });
 
   it('quotes cells that need it and defuses formulas', () => {

@@ -184,7 +184,7 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
     const res = await get('/api/paths/shortest?from=agency:csrc&to=topic:down-payment-loans');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['cypher', 'explanation', 'nodes', 'relationships']);
-    const { nodes, relationships, explanation } = res.body as { nodes: ApiNode[]; relationships: ApiRelationship[]; explanation: { zh: string[]; en: string[] } };
+    const { nodes, relationships, explanation } = res.body as { nodes: ApiNode[]; relationships: ApiRelationship[]; explanation: { zh: string[]; en: string[]; evidence: string[] } };
     expect(nodes[0]!.id).toBe('agency:csrc');
     expect(nodes.at(-1)!.id).toBe('topic:down-payment-loans');
     expect(relationships.length).toBe(nodes.length - 1);
@@ -196,17 +196,22 @@ export function httpSuite(openStore: () => Promise<GraphStore>): void {
       expect([r.source, r.target].sort()).toEqual([nodes[i]!.id, nodes[i + 1]!.id].sort());
       const source = byId.get(r.source)!;
       const target = byId.get(r.target)!;
-      // The sentence states the relationship's true direction: it starts with its source,
-      // named in the sentence's language (a rule keeps its Chinese title in brackets in English).
-      expect(explanation.en[i]!.startsWith(source.nameEn)).toBe(true);
-      expect(explanation.zh[i]!.replace(/^《/, '').startsWith(source.name.replace(/^《/, ''))).toBe(true);
+      // The sentence states the relationship's true direction: it starts with its source (after
+      // "the report implies" or its like for a step the report does not state), named in the
+      // sentence's language (a rule keeps its Chinese title in brackets in English).
+      const lead = /^(The report implies \(without stating it\) that |The report states this without naming the document; the graph attributes it: |报告暗示（并未明言）：|报告未点名文件，图谱将其归属于此：)/;
+      expect(explanation.en[i]!.replace(lead, '').startsWith(source.nameEn)).toBe(true);
+      expect(explanation.zh[i]!.replace(lead, '').replace(/^《/, '').startsWith(source.name.replace(/^《/, ''))).toBe(true);
+      expect(explanation.evidence[i]).toBe(r.properties['evidence'] ?? 'stated');
       expect(explanation.en[i]).toContain(target.nameEn);
-      if (target.label === 'Rule') expect(explanation.en[i]).toContain(`《${target.name.replace(/^《|》$/g, '')}》`);
+      if (target.label === 'Rule' && target.kind !== 'local-measure') expect(explanation.en[i]).toContain(`《${target.name.replace(/^《|》$/g, '')}》`);
       // Every step cites its first quote; a link read from the text says so and cites them all.
       expect(explanation.en[i]).toContain(`source: ${r.sources[0]!.section}, “${r.sources[0]!.quote}”`);
       expect(explanation.zh[i]).toContain(`出处：${r.sources[0]!.section}，“${r.sources[0]!.quote}”`);
       if (r.properties['evidence'] === 'inferred') {
         expect(explanation.en[i]).toContain('(inferred from the report; ');
+        expect(explanation.en[i]).toMatch(/^The report implies/);
+        expect(explanation.zh[i]).toMatch(/^报告暗示/);
         for (const s of r.sources) expect(explanation.en[i]).toContain(`“${s.quote}”`);
       } else {
         expect(explanation.en[i]).not.toContain('(inferred from the report; ');

@@ -4,6 +4,7 @@
  * answer is put in focus. The graph itself is never rewritten for any of this.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { evidenceOf } from '../../../graph-seed/vocabulary';
 import type { NodeLabel, RelType } from './model';
 import { DATED_LABELS } from './model';
 import { boundKeys, dateInRange } from '../../../graph-seed/dates';
@@ -16,6 +17,8 @@ export interface Filters {
   dateFrom?: string | undefined;
   dateTo?: string | undefined;
   hidden: ReadonlySet<string>;
+  /** Hide relationships the report does not state (attributed or inferred). */
+  statedOnly?: boolean;
 }
 
 export interface HighlightState {
@@ -47,6 +50,8 @@ export interface NodeLike {
 }
 export interface EdgeLike {
   relType: RelType;
+  /** The relationship as the API sent it: its properties say how it rests on the report. */
+  api?: { properties: Readonly<Record<string, unknown>> };
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -72,6 +77,7 @@ export function isNodeVisible(id: string, a: Pick<NodeLike, 'nodeLabel' | 'date'
 }
 
 export function isEdgeVisible(a: EdgeLike, sourceVisible: boolean, targetVisible: boolean, f: Filters): boolean {
+  if (f.statedOnly && evidenceOf(a.api?.properties) !== 'stated') return false;
   return sourceVisible && targetVisible && !f.hideTypes.has(a.relType);
 }
 
@@ -84,6 +90,7 @@ export function isPlainState(s: HighlightState): boolean {
     f.hideLabels.size === 0 &&
     f.hideTypes.size === 0 &&
     f.hidden.size === 0 &&
+    !f.statedOnly &&
     !f.dateFrom &&
     !f.dateTo
   );

@@ -87,6 +87,7 @@ export function toUrlState(s: AppState): UrlState {
     dateFrom: s.dateFrom,
     dateTo: s.dateTo,
     hidden: s.hidden,
+    statedOnly: s.statedOnly,
     question: s.question,
     layout: s.layout,
     view: s.view,
@@ -102,7 +103,7 @@ export function toUrlState(s: AppState): UrlState {
 
 /**
  * The filters the reducers apply, from the state: the legend's labels, the filter panel's
- * types and dates, the nodes hidden by hand. The same names as the state's (`hide` in links).
+ * types and dates, the nodes hidden by hand, the "stated facts only" switch. The same names as the state's (`hide` in links).
  */
 export function filtersOf(s: AppState): Filters {
   return {
@@ -111,6 +112,7 @@ export function filtersOf(s: AppState): Filters {
     dateFrom: s.dateFrom ?? undefined,
     dateTo: s.dateTo ?? undefined,
     hidden: new Set(s.hidden),
+    statedOnly: s.statedOnly,
   };
 }
 

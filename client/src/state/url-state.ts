@@ -9,6 +9,7 @@
  *   hideTypes=PART_OF    relationship types switched off
  *   from=2015&to=2016-07 date range for rules and events
  *   hidden=id,id         nodes hidden by hand
+ *   evidence=stated      stated facts only: relationships the graph attributes or infers are hidden
  *   q=regulators&segment=…  |  q=rules&topic=…  |  q=path&a=…&b=…
  *   layout=time          time-axis layout (default force)
  *   view=list            table view (default graph)
@@ -69,6 +70,8 @@ export interface UrlState {
   dateFrom: string | null;
   dateTo: string | null;
   hidden: string[];
+  /** Show only relationships the report states (no `evidence` in the seed). */
+  statedOnly: boolean;
   question: Question | null;
   layout: 'force' | 'time';
   view: 'graph' | 'list';
@@ -106,6 +109,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
   dateFrom: null,
   dateTo: null,
   hidden: [],
+  statedOnly: false,
   question: null,
   layout: 'force',
   view: 'graph',
@@ -240,6 +244,7 @@ export function parseUrlState(search: string): UrlState {
     dateFrom,
     dateTo,
     hidden: unique(list(p.get('hidden')).filter(isNodeId)).slice(0, MAX_HIDDEN),
+    statedOnly: p.get('evidence') === 'stated',
     question: parseQuestion(p),
     layout: layout === 'time' ? 'time' : 'force',
     view: view === 'list' ? 'list' : 'graph',
@@ -265,6 +270,7 @@ export function writeUrlState(s: UrlState): string {
   if (isIsoDate(s.dateTo)) p.set('to', s.dateTo);
   const hidden = unique(s.hidden.filter(isNodeId)).slice(0, MAX_HIDDEN);
   if (hidden.length) p.set('hidden', hidden.join(','));
+  if (s.statedOnly === true) p.set('evidence', 'stated');
   const q = s.question;
   if (q?.kind === 'regulators' && isNodeId(q.segment)) {
     p.set('q', 'regulators');

@@ -26,6 +26,8 @@ type Sort = { by: 'agency'; dir: 'ascending' } | { by: 'total' | string; dir: 'd
 interface CellInfo {
   cell: MatrixCell | undefined;
   rules: string[];
+  /** Rules of a broader segment (regulated through a parent): shown apart, not counted. */
+  through: string[];
 }
 
 /** Loads the matrix at the app's date, again whenever that date changes. */
@@ -46,7 +48,8 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
   function info(agency: string, segment: string): CellInfo {
     const cell = data!.cells.find((c) => c.agency === agency && c.segment === segment);
     const rules = cell ? [...new Set([...cell.rules, ...cell.rollup.map((r) => r.rule)])] : [];
-    return { cell, rules };
+    const through = cell ? [...new Set((cell.through ?? []).map((r) => r.rule))].filter((id) => !rules.includes(id)) : [];
+    return { cell, rules, through };
   }
   const total = (agency: string): number =>
     new Set(data!.cells.filter((c) => c.agency === agency).flatMap((c) => [...c.rules, ...c.rollup.map((r) => r.rule)])).size;
@@ -61,15 +64,17 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
   }
 
   function cellIds(agency: ApiNode, segment: ApiNode, ci: CellInfo): string[] {
-    return [agency.id, segment.id, ...ci.rules, ...(ci.cell?.rollup.map((r) => r.via) ?? [])];
+    return [agency.id, segment.id, ...ci.rules, ...ci.through, ...(ci.cell?.rollup.map((r) => r.via) ?? []), ...(ci.cell?.through?.map((r) => r.via) ?? [])];
   }
 
   function showCellSources(agency: ApiNode, segment: ApiNode, ci: CellInfo): void {
     clear(cellSources);
-    if (!ci.rules.length) return;
-    const ends = new Set([segment.id, ...(ci.cell?.rollup.map((r) => r.via) ?? [])]);
+    // A segment regulated through its parent shows its parent's rules' sources too.
+    const shown = [...ci.rules, ...ci.through];
+    if (!shown.length) return;
+    const ends = new Set([segment.id, ...(ci.cell?.rollup.map((r) => r.via) ?? []), ...(ci.cell?.through?.map((r) => r.via) ?? [])]);
     const rels = data!.relationships.filter(
-      (r) => ci.rules.includes(r.type === 'ISSUED' ? r.target : r.source) && ((r.type === 'ISSUED' && r.source === agency.id) || (r.type === 'REGULATES' && ends.has(r.target))),
+      (r) => shown.includes(r.type === 'ISSUED' ? r.target : r.source) && ((r.type === 'ISSUED' && r.source === agency.id) || (r.type === 'REGULATES' && ends.has(r.target))),
     );
     append(
       cellSources,
@@ -141,11 +146,11 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
             'data-col': c,
             // A cell with rules is named by its own text (the rule names it shows) after a
             // hidden "agency · segment" prefix, so the accessible name contains the visible text.
-            'aria-label': ci.rules.length ? null : `${label} (${t('matrix.empty')})`,
+            'aria-label': ci.rules.length || ci.through.length ? null : `${label} (${t('matrix.empty')})`,
             onclick: () => {
               active = [r, c];
               updateTabIndex(table);
-              if (ci.rules.length) actions.showSubgraph(cellIds(agency, segment, ci));
+              if (ci.rules.length || ci.through.length) actions.showSubgraph(cellIds(agency, segment, ci));
               showCellSources(agency, segment, ci);
             },
           },
@@ -168,7 +173,26 @@ export function matrixView(store: Store, actions: TeachActions): MatrixView {
                   }),
                 ),
               ]
-            : h('span', { class: 'matrix-count zero', 'aria-hidden': 'true' }, '·'),
+            : [
+                ci.through.length ? h('span', { class: 'sr-only' }, `${nodeName(agency)} · ${nodeName(segment)}: `) : null,
+                h('span', { class: 'matrix-count zero', 'aria-hidden': 'true' }, '·'),
+              ],
+          // Regulated through a parent: marked, in its own style, never counted with the rest.
+          ci.through.length
+            ? h(
+                'span',
+                { class: 'matrix-rules' },
+                ci.through.map((id) => {
+                  const via = ci.cell?.through?.filter((x) => x.rule === id).map((x) => segmentName.get(x.via) ?? x.via) ?? [];
+                  return h(
+                    'span',
+                    { class: 'matrix-rule through', title: nodeName(rules.get(id)!) },
+                    nodeName(rules.get(id)!),
+                    h('span', { class: 'via' }, ` ${t('matrix.throughMark', { segment: via.join('、') })}`),
+                  );
+                }),
+              )
+            : null,
         );
         tr.append(h('td', { 'data-segment': segment.id }, btn));
       });

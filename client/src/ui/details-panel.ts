@@ -13,6 +13,7 @@ import { clear, h } from './dom';
 import { citation } from './citation';
 import { answerActions } from './answer-actions';
 import { ta } from './answer-i18n';
+import { evidenceBadge, evidenceMarks, evidenceOf } from './evidence-badge';
 
 export interface DetailsActions {
   expand(id: string): void;
@@ -108,7 +109,9 @@ export class DetailsPanel {
             'li',
             {},
             h('strong', {}, `${lang === 'en' ? f.metricEn : f.metric}: ${f.value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN')} ${f.unit}`),
-            ` (${f.year}, ${f.region})`,
+            ` (${f.year ?? t('evidence.noYear')}, ${f.region})`,
+            evidenceBadge(evidenceOf(f), f.note),
+            f.note ? h('p', { class: 'muted' }, f.note) : null,
             f.sources.map((s) => citation(s)),
           ),
         ),
@@ -122,14 +125,15 @@ export class DetailsPanel {
 
   private neighbours(id: string): HTMLElement[] {
     const g = this.view.graph;
-    const groups = new Map<string, Array<{ other: string; quote?: string }>>();
+    type Item = { other: string; quote?: string | undefined; props: Record<string, unknown> };
+    const groups = new Map<string, Item[]>();
     g.forEachOutEdge(id, (_e, a, _s, target) => {
       const k = `out:${a.relType}`;
-      groups.set(k, [...(groups.get(k) ?? []), { other: target, quote: a.api.sources[0]?.quote }]);
+      groups.set(k, [...(groups.get(k) ?? []), { other: target, quote: a.api.sources[0]?.quote, props: a.api.properties }]);
     });
     g.forEachInEdge(id, (_e, a, source) => {
       const k = `in:${a.relType}`;
-      groups.set(k, [...(groups.get(k) ?? []), { other: source, quote: a.api.sources[0]?.quote }]);
+      groups.set(k, [...(groups.get(k) ?? []), { other: source, quote: a.api.sources[0]?.quote, props: a.api.properties }]);
     });
     const out: HTMLElement[] = [h('h3', {}, t('details.neighbors'))];
     if (!groups.size) {
@@ -149,7 +153,7 @@ export class DetailsPanel {
           h(
             'ul',
             {},
-            items.map(({ other, quote }) => {
+            items.map(({ other, quote, props }) => {
               const a = g.getNodeAttributes(other);
               return h(
                 'li',
@@ -161,6 +165,7 @@ export class DetailsPanel {
                   nodeName(a),
                   this.view.isVisible(other) ? null : h('span', { class: 'muted' }, ' ⊘'),
                 ),
+                evidenceMarks(props),
               );
             }),
           ),

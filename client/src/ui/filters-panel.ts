@@ -11,7 +11,7 @@ export class FiltersPanel {
   private present = { labels: new Set<NodeLabel>(), types: new Set<RelType>() };
 
   constructor(private readonly store: Store) {
-    store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'lang'], () => this.render());
+    store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly', 'lang'], () => this.render());
     onLangChange(() => this.render());
   }
 
@@ -47,10 +47,11 @@ export class FiltersPanel {
       h('fieldset', {}, h('legend', {}, t('filters.labels')), labelBoxes),
       h('fieldset', {}, h('legend', {}, t('filters.types')), typeBoxes),
       h('fieldset', { class: 'dates' }, h('legend', {}, t('filters.dates')), yearSelect('dateFrom', 'filters.from'), yearSelect('dateTo', 'filters.to')),
+      h('fieldset', {}, h('legend', {}, t('filters.evidence')), this.checkbox('statedOnly', t('filters.statedOnly'), s.statedOnly, (on) => this.store.set({ statedOnly: on }))),
       s.hidden.length
         ? h('p', {}, t('filters.hiddenNodes', { n: s.hidden.length }), ' ', h('button', { type: 'button', 'data-key': 'showHidden', onclick: () => this.store.set({ hidden: [] }) }, t('filters.showHidden')))
         : null,
-      h('button', { type: 'button', 'data-key': 'reset', onclick: () => this.store.set({ hideLabels: [], hideTypes: [], dateFrom: null, dateTo: null, hidden: [] }) }, t('filters.reset')),
+      h('button', { type: 'button', 'data-key': 'reset', onclick: () => this.store.set({ hideLabels: [], hideTypes: [], dateFrom: null, dateTo: null, hidden: [], statedOnly: false }) }, t('filters.reset')),
     );
     // Re-rendering replaces the controls; put keyboard focus back where it was.
     if (focused) this.el.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`)?.focus();

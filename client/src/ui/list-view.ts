@@ -8,6 +8,7 @@ import { LABEL_COLORS } from '../graph/palette';
 import { isEdgeVisible } from '../graph/reducers';
 import { nodeName, onLangChange, t } from '../i18n/index';
 import { append, clear, h } from './dom';
+import { evidenceMarks } from './evidence-badge';
 
 const MAX_ROWS = 500;
 
@@ -19,7 +20,7 @@ export class ListView {
     private readonly view: GraphView,
     private readonly select: (id: string) => void,
   ) {
-    store.watch(['view', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'lang', 'node'], () => this.render());
+    store.watch(['view', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly', 'lang', 'node'], () => this.render());
     onLangChange(() => this.render());
   }
 
@@ -65,13 +66,20 @@ export class ListView {
         'table',
         { class: 'data-table' },
         h('caption', {}, t('list.relationships')),
-        h('thead', {}, h('tr', {}, ['list.colFrom', 'list.colType', 'list.colTo'].map((k) => h('th', { scope: 'col' }, t(k as 'list.colFrom'))))),
+        h('thead', {}, h('tr', {}, ['list.colFrom', 'list.colType', 'list.colTo', 'list.colEvidence'].map((k) => h('th', { scope: 'col' }, t(k as 'list.colFrom'))))),
         h(
           'tbody',
           {},
           edges.slice(0, MAX_ROWS).map((e) => {
             const a = g.getEdgeAttributes(e);
-            return h('tr', {}, h('td', {}, btn(g.source(e))), h('td', {}, t(`rel.${a.relType}`)), h('td', {}, btn(g.target(e))));
+            return h(
+              'tr',
+              {},
+              h('td', {}, btn(g.source(e))),
+              h('td', {}, t(`rel.${a.relType}`)),
+              h('td', {}, btn(g.target(e))),
+              h('td', {}, evidenceMarks(a.api.properties)),
+            );
           }),
         ),
       ),

@@ -13,6 +13,7 @@ import { getLang, nodeName, onLangChange, t, type MessageKey } from '../i18n/ind
 import { append, clear, h, uid } from './dom';
 import { SearchBox } from './search-box';
 import { citation } from './citation';
+import { evidenceMarks } from './evidence-badge';
 import { errorMessage } from './status';
 import { answerActions, type BriefTarget } from './answer-actions';
 import { ta } from './answer-i18n';
@@ -301,7 +302,7 @@ export class QuestionsPanel {
 
   private regulatorsTable(d: RegulatorsAnswer): Array<HTMLElement | null> {
     const title = h('h3', {}, t('q.answerRegulators', { n: d.total.agencies, segment: nodeName(d.segment) }));
-    if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies'))];
+    if (!d.agencies.length) return [title, h('p', {}, t('q.noAgencies')), ...this.throughTable(d)];
     const byName = (x: ApiNode, y: ApiNode) => nodeName(x).localeCompare(nodeName(y), getLang() === 'zh' ? 'zh-CN' : 'en');
     const byDate = (x: ApiNode, y: ApiNode) => (x.date ?? '9999').localeCompare(y.date ?? '9999') || byName(x, y);
     // Grouped by agency whatever the order: agency → rules → what each says.
@@ -316,14 +317,48 @@ export class QuestionsPanel {
           i === 0 ? h('th', { scope: 'row', rowspan: rules.length }, this.nodeButton(agency)) : null,
           h('td', {}, this.nodeButton(r.rule)),
           h('td', {}, r.rule.date ?? ''),
-          h('td', {}, this.nodeButton(r.segment)),
+          h('td', {}, this.nodeButton(r.segment), evidenceMarks(r.regulates.properties)),
           h('td', {}, this.quotes([...r.regulates.sources, ...r.issued.sources])),
         ),
       ),
     );
     const shown = d.agencies.reduce((n, a) => n + a.rules.length, 0);
     const head = [this.sortHeader('agency', 'q.colAgency'), this.sortHeader('rule', 'q.colRule'), this.sortHeader('date', 'q.colDate'), colHeader('q.colSegment'), colHeader('q.colSource')];
-    return [title, truncationNote(d.truncated, shown, d.total.entries), answerTable(head, rows)];
+    return [title, truncationNote(d.truncated, shown, d.total.entries), answerTable(head, rows), ...this.throughTable(d)];
+  }
+
+  /** The part of the answer regulated through a broader segment, marked as such and apart from the rest. */
+  private throughTable(d: RegulatorsAnswer): HTMLElement[] {
+    if (!d.through?.length) return [];
+    const parents = [...new Map(d.through.map((x) => [x.segment.id, x.segment])).values()];
+    // The PART_OF links the answer rests on: an inferred one is marked like any other fact.
+    const known = new Map<string, ApiNode>([[d.segment.id, d.segment], ...parents.map((p): [string, ApiNode] => [p.id, p])]);
+    const g = this.view.graph;
+    const name = (id: string) => (known.has(id) ? nodeName(known.get(id)!) : g.hasNode(id) ? nodeName(g.getNodeAttributes(id)) : id);
+    const partOf = (d.broader ?? []).map((r) => h('li', {}, `${name(r.source)} → ${name(r.target)}`, evidenceMarks(r.properties)));
+    const rows = d.through.map((x) =>
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, this.nodeButton(x.agency)),
+        h('td', {}, this.nodeButton(x.rule)),
+        h('td', {}, x.rule.date ?? ''),
+        h('td', {}, this.nodeButton(x.segment), evidenceMarks(x.regulates.properties)),
+        h('td', {}, this.quotes([...x.regulates.sources, ...x.issued.sources])),
+      ),
+    );
+    return [
+      h(
+        'section',
+        { class: 'through', 'data-part': 'through' },
+        h('h4', {}, t('q.through', { segment: parents.map((p) => nodeName(p)).join('、') })),
+        h('p', { class: 'muted' }, t('q.throughNote')),
+        partOf.length ? h('ul', { class: 'through-part-of' }, partOf) : null,
+        truncationNote(d.through.length < d.total.through, d.through.length, d.total.through),
+        // Its own table (not .answer-table): the answer proper stays one table.
+        answerTable((['q.colAgency', 'q.colRule', 'q.colDate', 'q.colSegment', 'q.colSource'] as const).map(colHeader), rows, 'data-table through-table'),
+      ),
+    ];
   }
 
   private rulesTable(d: RulesAnswer): Array<HTMLElement | null> {
@@ -339,7 +374,7 @@ export class QuestionsPanel {
         'tr',
         {},
         h('th', { scope: 'row' }, this.nodeButton(r.rule)),
-        h('td', {}, h('span', { class: `verb verb-${r.relationship.type.toLowerCase()}` }, t(`rel.${r.relationship.type}`))),
+        h('td', {}, h('span', { class: `verb verb-${r.relationship.type.toLowerCase()}` }, t(`rel.${r.relationship.type}`)), evidenceMarks(r.relationship.properties)),
         h('td', {}, this.nodeButton(r.topic)),
         h('td', {}, r.rule.date ?? ''),
         h('td', {}, this.quotes(r.sources.length ? r.sources : r.relationship.sources)),
@@ -364,7 +399,7 @@ export class QuestionsPanel {
         { class: 'explanation' },
         sentences.map((s, i) => {
           const rel: ApiRelationship | undefined = d.relationships[i];
-          return h('li', {}, h('p', {}, s), rel ? this.quotes(rel.sources) : null);
+          return h('li', {}, h('p', {}, s, rel ? evidenceMarks(rel.properties) : null), rel ? this.quotes(rel.sources) : null);
         }),
       ),
     ];
@@ -394,6 +429,13 @@ export function regulatorsSubgraph(d: RegulatorsAnswer): Subgraph {
       rels.set(r.regulates.id, r.regulates);
     }
   }
+  // Regulated through a parent: the parent, its rules and the PART_OF links up to it.
+  for (const x of d.through ?? []) {
+    for (const n of [x.agency, x.rule, x.segment]) nodes.set(n.id, n);
+    rels.set(x.issued.id, x.issued);
+    rels.set(x.regulates.id, x.regulates);
+  }
+  for (const r of d.broader ?? []) if (nodes.has(r.source) && nodes.has(r.target)) rels.set(r.id, r);
   return { nodes: [...nodes.values()], relationships: [...rels.values()] };
 }
 
@@ -411,13 +453,13 @@ export function rulesSubgraph(d: RulesAnswer): Subgraph {
 const colHeader = (k: MessageKey): HTMLElement => h('th', { scope: 'col' }, t(k));
 
 /** An answer's table: a scrollable wrapper, one header row of the given columns, the rows. */
-function answerTable(columns: HTMLElement[], rows: HTMLElement[]): HTMLElement {
+function answerTable(columns: HTMLElement[], rows: HTMLElement[], cls = 'answer-table'): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
-      { class: 'answer-table' },
+      { class: cls },
       h('thead', {}, h('tr', {}, columns)),
       h('tbody', {}, rows),
     ),

@@ -53,7 +53,7 @@ export function factsOfHeading(headings: readonly ReportHeading[], passages: rea
   for (const p of passages) {
     if (!within(headings, p.heading, index)) continue;
     for (const f of p.facts) {
-      const key = f.kind === 'figure' ? `figure:${f.id}:${f.metric}:${f.year}` : `${f.kind}:${f.id}`;
+      const key = f.kind === 'figure' ? `figure:${f.id}:${f.metric}:${f.year ?? ''}` : `${f.kind}:${f.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(f);

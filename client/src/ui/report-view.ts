@@ -334,7 +334,7 @@ export class ReportView {
           target = f.id;
         } else if (f.kind === 'figure') {
           kind = rt('report.fact.figure');
-          text = `${nodeName(f, lang)}: ${lang === 'en' ? f.metricEn : f.metric} ${f.value} ${f.unit} (${f.year})`;
+          text = `${nodeName(f, lang)}: ${lang === 'en' ? f.metricEn : f.metric} ${f.value} ${f.unit}${f.year ? ` (${f.year})` : ''}`;
           target = f.id;
         } else {
           kind = rt('report.fact.relationship');

@@ -19,7 +19,7 @@ export class GraphCounter {
     /** The canvas's description for screen readers, which repeats the counts. */
     private readonly description?: { setCounts(nodes: number, edges: number): void },
   ) {
-    store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'lang'], () => this.update());
+    store.watch(['hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly', 'lang'], () => this.update());
   }
 
   update(): void {

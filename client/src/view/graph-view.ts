@@ -21,7 +21,7 @@ import { OverviewNote } from './controllers/overview-note';
 import { TooltipController } from './controllers/tooltip';
 
 /** State that changes what the reducers draw. */
-const HIGHLIGHT_KEYS: ReadonlyArray<keyof AppState> = ['hovered', 'node', 'focus', 'lang', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden'];
+const HIGHLIGHT_KEYS: ReadonlyArray<keyof AppState> = ['hovered', 'node', 'focus', 'lang', 'hideLabels', 'hideTypes', 'dateFrom', 'dateTo', 'hidden', 'statedOnly'];
 
 export class GraphView {
   readonly graph: AtlasGraph = createGraph();

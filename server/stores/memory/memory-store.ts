@@ -10,10 +10,11 @@
 import { createHash } from 'node:crypto';
 import { REL_TYPES, NODE_LABELS, type SeedGraph } from '../../../graph-seed/schema.js';
 import { loadSeedGraph } from '../../../graph-seed/load-seed.js';
-import { asOfKey, compareStrings, inDateRange, rangeKeys } from '../../../graph-seed/dates.js';
+import { asOfKey, compareByDateThenId, compareStrings, inDateRange, rangeKeys } from '../../../graph-seed/dates.js';
 import { checkDepth, checkPathLength, checkQuestionLimit, QUESTION_LIMIT_DEFAULT } from '../preconditions.js';
 import {
   type ApiNode,
+  type ApiRelationship,
   type ChangesAnswer,
   type GraphFilter,
   type GraphStore,
@@ -231,12 +232,63 @@ export class MemoryStore implements GraphStore {
         })),
       });
     }
+    const { through, broader, total } = this.regulatedThrough(seg, key, limit, firstTime);
     return {
       segment: g.nodes[seg]!,
       agencies,
-      total: { agencies: present.length, entries: eAgency.length },
+      through,
+      broader,
+      total: { agencies: present.length, entries: eAgency.length, through: total },
       truncated: eAgency.length > limit,
     };
+  }
+
+  /**
+   * The `through` part of the regulators answer: rules that regulate a segment above `seg`
+   * (PART_OF, any depth), without the rules the direct part holds (`fresh(rule)` is false
+   * for those), and the PART_OF relationships walked up.
+   */
+  private regulatedThrough(
+    seg: number,
+    key: string | null,
+    limit: number,
+    fresh: (i: number) => boolean,
+  ): { through: RegulatorsAnswer['through']; broader: ApiRelationship[]; total: number } {
+    const g = this.g;
+    const { adjStart, adjNode, adjRel, adjOut, relType, label } = g;
+    const up = [seg];
+    const seen = new Set(up);
+    const partOf: number[] = [];
+    for (let q = 0; q < up.length; q++) {
+      for (let k = adjStart[up[q]!]!, end = adjStart[up[q]! + 1]!; k < end; k++) {
+        if (adjOut[k] !== 1 || relType[adjRel[k]!] !== PART_OF) continue;
+        partOf.push(adjRel[k]!);
+        if (!seen.has(adjNode[k]!)) (seen.add(adjNode[k]!), up.push(adjNode[k]!));
+      }
+    }
+    const through: RegulatorsAnswer['through'] = [];
+    const direct = new Map<number, boolean>();
+    for (const s of up.slice(1)) {
+      for (let k = adjStart[s]!, end = adjStart[s + 1]!; k < end; k++) {
+        const reg = adjRel[k]!;
+        const rule = adjNode[k]!;
+        if (adjOut[k] === 1 || relType[reg] !== REGULATES || label[rule] !== RULE || !g.visible(rule, key)) continue;
+        // A rule of the direct part was marked by it; marking it here too must not hide it from a second parent.
+        if (!direct.has(rule)) direct.set(rule, !fresh(rule));
+        if (direct.get(rule)) continue;
+        for (let j = adjStart[rule]!, end2 = adjStart[rule + 1]!; j < end2; j++) {
+          const iss = adjRel[j]!;
+          const agency = adjNode[j]!;
+          if (adjOut[j] === 1 || relType[iss] !== ISSUED || label[agency] !== AGENCY) continue;
+          through.push({ segment: g.nodes[s]!, agency: g.nodes[agency]!, rule: g.nodes[rule]!, issued: g.rels[iss]!, regulates: g.rels[reg]! });
+        }
+      }
+    }
+    through.sort(
+      (a, b) => compareByDateThenId(a.rule, b.rule) || compareStrings(a.agency.id, b.agency.id) || compareStrings(a.segment.id, b.segment.id),
+    );
+    const broader = [...new Set(partOf)].map((r) => g.rels[r]!).sort((a, b) => compareStrings(a.id, b.id));
+    return { through: through.slice(0, limit), broader, total: through.length };
   }
 
   async rulesTouching(topicId: string, asOf?: string, limit = QUESTION_LIMIT_DEFAULT): Promise<RulesAnswer | undefined> {

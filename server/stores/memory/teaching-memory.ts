@@ -34,22 +34,24 @@ export function matrixOf(g: Subgraph, asOf?: string): MatrixAnswer {
   const key = asOfKey(asOf);
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const broader = new Map<string, string[]>();
+  const narrower = new Map<string, string[]>();
   const issuedTo = new Map<string, ApiRelationship[]>();
   const partOf: ApiRelationship[] = [];
   for (const r of g.relationships) {
     if (r.type === 'PART_OF' && byId.get(r.source)?.label === 'Segment') {
       partOf.push(r);
       (broader.get(r.source) ?? broader.set(r.source, []).get(r.source)!).push(r.target);
+      (narrower.get(r.target) ?? narrower.set(r.target, []).get(r.target)!).push(r.source);
     } else if (r.type === 'ISSUED') {
       (issuedTo.get(r.target) ?? issuedTo.set(r.target, []).get(r.target)!).push(r);
     }
   }
-  /** The segment and every segment it is PART_OF, at any depth. */
-  const upward = (id: string): string[] => {
+  /** The segment and every segment it is PART_OF (`broader`) or that is PART_OF it (`narrower`), at any depth. */
+  const closure = (id: string, step: Map<string, string[]>): string[] => {
     const seen = new Set([id]);
     const queue = [id];
     for (let i = 0; i < queue.length; i++) {
-      for (const next of broader.get(queue[i]!) ?? []) {
+      for (const next of step.get(queue[i]!) ?? []) {
         if (!seen.has(next)) {
           seen.add(next);
           queue.push(next);
@@ -67,7 +69,11 @@ export function matrixOf(g: Subgraph, asOf?: string): MatrixAnswer {
     for (const issued of issuedTo.get(rule.id) ?? []) {
       const agency = byId.get(issued.source)!;
       if (agency.label !== 'Agency') continue;
-      for (const seg of upward(via.id)) rows.push({ agency, rule, via, segment: byId.get(seg)!, issued, regulates: reg });
+      for (const seg of closure(via.id, broader)) rows.push({ agency, rule, via, segment: byId.get(seg)!, issued, regulates: reg });
+      // Regulated through a parent: every segment below `via` (not `via` itself).
+      for (const seg of closure(via.id, narrower).slice(1)) {
+        rows.push({ agency, rule, via, segment: byId.get(seg)!, issued, regulates: reg, through: true });
+      }
     }
   }
   return assembleMatrix(rows, partOf);

@@ -201,6 +201,8 @@ export class Neo4jStore implements GraphStore {
         rules: Array<{ rule: Node; segment: Node; issued: RelRecord; regulates: RelRecord }>;
       };
       const entries = toNumber(rec.get('total'));
+      const up = (await tx.run(Q.REGULATED_THROUGH_CYPHER, { segmentId, asOf: key, limit: neo4j.int(limit) })).records[0]!;
+      type Through = { segment: Node; agency: Node; rule: Node; issued: RelRecord; regulates: RelRecord };
       return {
         segment: nodeFromNeo4j(rec.get('segment') as Node),
         agencies: (rec.get('agencies') as Row[]).map((row) => ({
@@ -213,7 +215,15 @@ export class Neo4jStore implements GraphStore {
             regulates: relationshipFromNeo4j(r.regulates),
           })),
         })),
-        total: { agencies: toNumber(rec.get('agencyCount')), entries },
+        through: (up.get('through') as Through[]).map((t) => ({
+          segment: nodeFromNeo4j(t.segment),
+          agency: nodeFromNeo4j(t.agency),
+          rule: nodeFromNeo4j(t.rule),
+          issued: relationshipFromNeo4j(t.issued),
+          regulates: relationshipFromNeo4j(t.regulates),
+        })),
+        broader: (up.get('broader') as RelRecord[]).map(relationshipFromNeo4j),
+        total: { agencies: toNumber(rec.get('agencyCount')), entries, through: toNumber(up.get('total')) },
         truncated: entries > limit,
       };
     });
@@ -278,6 +288,7 @@ export class Neo4jStore implements GraphStore {
         segment: nodeFromNeo4j(rec.get('segment') as Node),
         issued: relationshipFromNeo4j(rec.get('issued') as RelRecord),
         regulates: relationshipFromNeo4j(rec.get('regulates') as RelRecord),
+        through: rec.get('through') === true,
       }));
       const partOf = (await tx.run(Q.SEGMENT_PART_OF_CYPHER)).records.map((r) => relationshipFromNeo4j(r.get('rel') as RelRecord));
       return assembleMatrix(rows, partOf);

@@ -218,6 +218,35 @@ RETURN s AS segment, size(groups) AS agencyCount, total,
   ).out AS agencies`;
 
 /**
+ * Question 1, its own part: the segments the asked one is PART_OF (any depth) and the rules
+ * regulating them, so 互联网信托 shows who regulates it through 互联网金融. Rules that the
+ * direct answer holds (they regulate the segment or a narrower one) are left out. Ordered
+ * by rule date (undated last), rule id, agency id, segment id; the first `$limit`, and how
+ * many there were. `broader`: the PART_OF relationships walked up, by id.
+ */
+export const REGULATED_THROUGH_CYPHER = `
+${LIVE_GENERATION}
+MATCH (s:Entity {id: $segmentId, gen: gen}) WHERE s:Segment
+CALL (s) {
+  MATCH (s)-[:PART_OF*1..]->(up:Segment)
+  WITH DISTINCT up
+  MATCH (rule:Rule)-[reg:REGULATES]->(up)
+  WHERE ($asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf)
+    AND NOT EXISTS { MATCH (rule)-[:REGULATES]->(:Segment)-[:PART_OF*0..]->(s) }
+  MATCH (a:Agency)-[iss:ISSUED]->(rule)
+  WITH a, iss, rule, reg, up
+  ORDER BY rule.dateEndKey, rule.dateKey, rule.id, a.id, up.id
+  RETURN collect({segment: up, agency: a, rule: rule, issued: {r: iss, s: a.id, t: rule.id}, regulates: {r: reg, s: rule.id, t: up.id}}) AS entries
+}
+CALL (s) {
+  MATCH (s)-[:PART_OF*0..]->(x:Segment)-[p:PART_OF]->(y:Segment)
+  WITH DISTINCT p, x, y
+  ORDER BY p.id
+  RETURN collect({r: p, s: x.id, t: y.id}) AS broader
+}
+RETURN size(entries) AS total, entries[0..$limit] AS through, broader`;
+
+/**
  * Question 2: which rules touch a topic, and what do they say? PROHIBITS, REQUIRES or
  * ADDRESSES into the topic or any narrower topic (PART_OF, any depth), with the
  * relationship's sources. Ordered by rule date (undated last), rule id, type, topic id;
@@ -323,13 +352,21 @@ RETURN added, rels, others`;
 /**
  * The agency × segment matrix: an agency regulates a segment through a rule it ISSUED that
  * REGULATES the segment itself or a narrower one (PART_OF, any depth; `via` is the segment
- * the rule names). Only rules visible as of `$asOf`. One row per (agency, rule, via, cell).
+ * the rule names), or, marked `through`, a broader one the segment is PART_OF. Only rules
+ * visible as of `$asOf`. One row per (agency, rule, via, cell, through).
  */
 export const MATRIX_CYPHER = `
 ${LIVE_GENERATION}
-MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(via:Segment)-[:PART_OF*0..]->(cell:Segment)
+MATCH (a:Agency)-[iss:ISSUED]->(rule:Rule)-[reg:REGULATES]->(via:Segment)
 WHERE a.gen = gen AND ($asOf IS NULL OR rule.dateKey IS NULL OR rule.dateKey <= $asOf)
-RETURN DISTINCT a AS agency, rule, via, cell AS segment,
+CALL (via) {
+  MATCH (via)-[:PART_OF*0..]->(cell:Segment)
+  RETURN DISTINCT cell, false AS through
+  UNION
+  MATCH (via)<-[:PART_OF*1..]-(cell:Segment)
+  RETURN DISTINCT cell, true AS through
+}
+RETURN DISTINCT a AS agency, rule, via, cell AS segment, through,
        {r: iss, s: a.id, t: rule.id} AS issued,
        {r: reg, s: rule.id, t: via.id} AS regulates`;
 
